@@ -1,0 +1,39 @@
+# metamortem: see README.md. Every target works on a fresh clone with Go and a C compiler
+# (cgo is required by the DuckDB driver).
+
+GO      ?= go
+BIN     ?= bin/metamortem
+DEMO_OUT ?= report.html
+
+.PHONY: all build test test-short demo bench lint clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/metamortem
+
+# The README's test command. The browser test of the HTML report runs when Chromium is installed
+# (CI installs it and sets METAMORTEM_REQUIRE_BROWSER=1 so that it cannot silently skip).
+test:
+	$(GO) test -count=1 ./...
+
+test-short:
+	$(GO) test -short ./...
+
+# Ingest the bundled fixtures into a fresh temporary database and write $(DEMO_OUT).
+demo: build
+	@tmp=$$(mktemp -d) && \
+	./$(BIN) --db $$tmp/demo.duckdb ingest fixtures/ && \
+	./$(BIN) --db $$tmp/demo.duckdb report --out $(DEMO_OUT) && \
+	rm -rf $$tmp && \
+	echo "wrote $(DEMO_OUT)"
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin $(DEMO_OUT)

@@ -1,0 +1,291 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/metamortem/metamortem"
+	"github.com/metamortem/metamortem/store"
+)
+
+// Options tune an ingest run.
+type Options struct {
+	// DryRun parses everything and reports what would change, writing nothing.
+	DryRun bool
+	// Workers is how many documents are parsed at once; 0 means one per CPU.
+	Workers int
+	// BatchSize is how many documents go into one transaction; 0 means 256.
+	BatchSize int
+	// Progress, when set, is called after each batch with documents handled so far and in all.
+	Progress func(done, total int)
+	// Now stamps the documents written; zero means the current time.
+	Now time.Time
+}
+
+// Failure is a document, or a path, that could not be ingested.
+type Failure struct {
+	Path   string
+	Line   int // 0 when unknown
+	Reason string
+}
+
+func (f Failure) String() string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", f.Path, f.Line, f.Reason)
+	}
+	return f.Path + ": " + f.Reason
+}
+
+// Summary is what an ingest run did.
+type Summary struct {
+	// Read counts the documents read, whatever became of them.
+	Read int
+	// Added, Updated and Unchanged count documents new to the store, changed since they were
+	// last ingested, and skipped because their bytes are the same.
+	Added, Updated, Unchanged int
+	// Skipped lists files that are not reviews (no known format, or no review content).
+	Skipped []Failure
+	// Failed lists documents that could not be ingested, with the reason.
+	Failed []Failure
+	// Reviews counts the reviews written (or, in a dry run, that would be).
+	Reviews int
+	// Formats counts written documents by format.
+	Formats map[string]int
+	// Coverage counts which fields the written reviews have.
+	Coverage Coverage
+}
+
+// parsed is one document after parsing.
+type parsed struct {
+	file    file
+	doc     Document
+	format  string
+	reviews []metamortem.Review
+	fail    *Failure
+	skip    *Failure
+	update  bool
+}
+
+// Run ingests the files and folders named by roots into db: unchanged documents are skipped by
+// their SHA-256, the rest are parsed in parallel and written in batches, one transaction each.
+// A document that cannot be read or parsed is listed in the summary and never stops the batch;
+// the error is for failures of the database itself.
+func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summary, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 256
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	files, failures := walk(roots)
+	sum := &Summary{Failed: failures, Formats: map[string]int{}}
+	known, err := db.DocumentHashes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	claimed := map[string]string{} // review id → document path, within this run
+	for start := 0; start < len(files); start += opts.BatchSize {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		chunk := files[start:min(start+opts.BatchSize, len(files))]
+		results := parseAll(chunk, known, opts.Workers)
+		owners, err := db.ReviewOwners(ctx, reviewIDs(results))
+		if err != nil {
+			return sum, err
+		}
+		var batch []store.Document
+		for _, p := range results {
+			sum.Read++
+			switch {
+			case p.fail != nil:
+				sum.Failed = append(sum.Failed, *p.fail)
+				continue
+			case p.skip != nil:
+				sum.Skipped = append(sum.Skipped, *p.skip)
+				continue
+			case p.reviews == nil:
+				sum.Unchanged++
+				continue
+			}
+			if f := claimIDs(p, owners, claimed); f != nil {
+				sum.Failed = append(sum.Failed, *f)
+				continue
+			}
+			if p.update {
+				sum.Updated++
+			} else {
+				sum.Added++
+			}
+			sum.Formats[p.format]++
+			sum.Reviews += len(p.reviews)
+			for _, r := range p.reviews {
+				sum.Coverage.Add(r)
+			}
+			batch = append(batch, store.Document{Path: p.file.path, Format: p.format, SHA256: p.doc.SHA256, Raw: p.doc.Data, Reviews: p.reviews})
+		}
+		if !opts.DryRun {
+			if err := db.Write(ctx, batch, opts.Now); err != nil {
+				return sum, err
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(start+len(chunk), len(files))
+		}
+	}
+	sort.SliceStable(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
+	return sum, nil
+}
+
+// reviewIDs lists the IDs of every review parsed in a chunk.
+func reviewIDs(results []parsed) []string {
+	var ids []string
+	for _, p := range results {
+		for _, r := range p.reviews {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
+// claimIDs checks that the document's review IDs are its own: unique within it, not claimed by
+// another document earlier in this run, and not stored (owners) from another document. On
+// success the IDs are claimed for this document.
+func claimIDs(p parsed, owners, claimed map[string]string) *Failure {
+	inDoc := map[string]bool{}
+	for _, r := range p.reviews {
+		id := r.ID
+		if inDoc[id] {
+			return &Failure{Path: p.file.path, Reason: fmt.Sprintf("review id %q appears twice in this document", id)}
+		}
+		inDoc[id] = true
+		if other, ok := claimed[id]; ok && other != p.file.path {
+			return &Failure{Path: p.file.path, Reason: fmt.Sprintf("review id %q is already used by %s", id, other)}
+		}
+		if other, ok := owners[id]; ok && other != p.file.path {
+			return &Failure{Path: p.file.path, Reason: fmt.Sprintf("review id %q is already stored from %s", id, other)}
+		}
+	}
+	for _, r := range p.reviews {
+		claimed[r.ID] = p.file.path
+	}
+	return nil
+}
+
+// parseAll reads and parses files on workers goroutines, returning results in input order.
+func parseAll(files []file, known map[string]string, workers int) []parsed {
+	out := make([]parsed, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = parseFile(files[i], known)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// parseFile reads one file and parses it unless its bytes are already stored. A result with
+// neither reviews nor a failure or skip means unchanged.
+func parseFile(f file, known map[string]string) (p parsed) {
+	p.file = f
+	if f.size > maxDocumentSize {
+		p.fail = &Failure{Path: f.path, Reason: fmt.Sprintf("file is %d MiB, over the %d MiB limit for one document", f.size>>20, maxDocumentSize>>20)}
+		return p
+	}
+	data, err := os.ReadFile(f.path)
+	if err != nil {
+		p.fail = &Failure{Path: f.path, Reason: reason(err)}
+		return p
+	}
+	p.doc = NewDocument(f.path, f.rel, data)
+	prev, seen := known[f.path]
+	if seen && prev == p.doc.SHA256 {
+		return p
+	}
+	p.update = seen
+	defer func() {
+		if r := recover(); r != nil {
+			p.reviews = nil
+			p.fail = &Failure{Path: f.path, Reason: fmt.Sprintf("importer crashed: %v (please report this document)", r)}
+		}
+	}()
+	if len(data) == 0 {
+		p.skip = &Failure{Path: f.path, Reason: "empty file"}
+		return p
+	}
+	if looksBinary(data) {
+		p.skip = &Failure{Path: f.path, Reason: "binary file"}
+		return p
+	}
+	format, ok := Detect(f.path, data)
+	if !ok {
+		p.skip = &Failure{Path: f.path, Reason: "not a review format metamortem reads"}
+		return p
+	}
+	p.format = format.Name
+	reviews, err := format.Parse(p.doc)
+	if err != nil {
+		p.fail = failure(f.path, err)
+		return p
+	}
+	reviews = keepReviews(reviews)
+	if len(reviews) == 0 {
+		p.skip = &Failure{Path: f.path, Reason: "no review content (a README, template or notes?)"}
+		return p
+	}
+	for i := range reviews {
+		if reviews[i].Source.Path == "" {
+			reviews[i].Source = metamortem.Source{Path: f.path, Format: format.Name, SHA256: p.doc.SHA256}
+		}
+		if err := reviews[i].Validate(); err != nil {
+			p.fail = &Failure{Path: f.path, Reason: err.Error()}
+			p.reviews = nil
+			return p
+		}
+	}
+	p.reviews = reviews
+	return p
+}
+
+// failure turns a parse error into a Failure, lifting a leading "line N: " into the line field.
+func failure(path string, err error) *Failure {
+	msg := err.Error()
+	var line int
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, err := fmt.Sscanf(rest, "%d:", &line); n == 1 && err == nil {
+			_, msg, _ = strings.Cut(rest, ": ")
+		}
+	}
+	return &Failure{Path: path, Line: line, Reason: msg}
+}
+
+// keepReviews drops reviews with no substance: no date, factor, action, timeline entry or
+// person. Such documents are READMEs, empty templates or notes, not reviews.
+func keepReviews(reviews []metamortem.Review) []metamortem.Review {
+	var kept []metamortem.Review
+	for _, r := range reviews {
+		if r.StartedAt != nil || len(r.Factors) > 0 || len(r.Actions) > 0 || len(r.Timeline) > 0 || len(r.People) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}

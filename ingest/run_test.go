@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/metamortem/metamortem/store"
+)
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const (
+	reviewA = `{"id":"A-1","title":"first","kind":"incident","factors":[{"text":"disk full"}],"actions":[],"sections":{},"source":null}` + "\n"
+	reviewB = `{"id":"B-1","title":"second","kind":"incident","factors":[{"text":"dns"}],"actions":[],"sections":{},"source":null}` + "\n"
+)
+
+func openStore(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "t.duckdb"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestRunCountsAndSkipsUnchanged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.jsonl":         reviewA,
+		"sub/b.jsonl":     reviewB,
+		"bad.jsonl":       `{"id":"C-1","kind":"outage","factors":[],"actions":[],"sections":{},"source":null}` + "\n",
+		"image.png":       "\x89PNG\x00\x00",
+		"notes.txt":       "just words",
+		"empty.md":        "",
+		".git/HEAD":       "ref: refs/heads/main",
+		"dup/again.jsonl": reviewA,
+	})
+	db := openStore(t)
+	sum, err := Run(ctx, db, []string{dir}, Options{Now: time.Unix(0, 0), BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 7 || sum.Added != 2 || sum.Updated != 0 || sum.Unchanged != 0 || len(sum.Skipped) != 3 || len(sum.Failed) != 2 {
+		t.Fatalf("first run: read %d added %d updated %d unchanged %d skipped %d failed %v; want 7 2 0 0 3 [bad, dup]",
+			sum.Read, sum.Added, sum.Updated, sum.Unchanged, len(sum.Skipped), sum.Failed)
+	}
+	wantFail := map[string]string{
+		filepath.Join(dir, "bad.jsonl"):       `kind "outage"`,
+		filepath.Join(dir, "dup/again.jsonl"): `review id "A-1" is already used by ` + filepath.Join(dir, "a.jsonl"),
+	}
+	for _, f := range sum.Failed {
+		if want, ok := wantFail[f.Path]; !ok || !strings.Contains(f.Reason, want) {
+			t.Errorf("failure %s; want one of %v", f, wantFail)
+		}
+	}
+
+	again, err := Run(ctx, db, []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Unchanged != 2 || again.Added != 0 || again.Reviews != 0 {
+		t.Errorf("second run: unchanged %d added %d reviews %d; want 2 0 0", again.Unchanged, again.Added, again.Reviews)
+	}
+
+	writeFiles(t, dir, map[string]string{"a.jsonl": strings.Replace(reviewA, "first", "first, revised", 1)})
+	third, err := Run(ctx, db, []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Updated != 1 || third.Unchanged != 1 {
+		t.Errorf("after edit: updated %d unchanged %d; want 1 1", third.Updated, third.Unchanged)
+	}
+	reviews, err := db.Reviews(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reviews) != 2 || reviews[0].Title != "first, revised" {
+		t.Errorf("stored %+v; want A-1 revised and B-1", reviews)
+	}
+}
+
+func TestRunDryRunWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.jsonl": reviewA})
+	db := openStore(t)
+	sum, err := Run(ctx, db, []string{dir}, Options{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviews, err := db.Reviews(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 1 || sum.Reviews != 1 || len(reviews) != 0 {
+		t.Errorf("dry run: added %d reviews %d stored %d; want 1 1 0", sum.Added, sum.Reviews, len(reviews))
+	}
+}
+
+func TestRunMissingRoot(t *testing.T) {
+	db := openStore(t)
+	missing := filepath.Join(t.TempDir(), "nope")
+	sum, err := Run(context.Background(), db, []string{missing}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) != 1 || sum.Failed[0].Path != missing || !strings.Contains(sum.Failed[0].Reason, "no such file") {
+		t.Errorf("Run(missing) failed = %v; want one failure naming %s", sum.Failed, missing)
+	}
+}
+
+func TestPathID(t *testing.T) {
+	tests := []struct {
+		rel  string
+		n    int
+		want string
+	}{
+		{"2024/03-12 Checkout Latency.md", 1, "2024-03-12-checkout-latency"},
+		{"a.md", 2, "a-2"},
+		{"PM2022-009 - Bad AMI", 1, "pm2022-009-bad-ami"},
+		{"...md", 1, "review"},
+	}
+	for _, tt := range tests {
+		if got := (Document{Rel: tt.rel}).PathID(tt.n); got != tt.want {
+			t.Errorf("PathID(%q, %d) = %q; want %q", tt.rel, tt.n, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/metamortem/metamortem"
+)
+
+// Document is one ingested document with the reviews read from it.
+type Document struct {
+	Path    string
+	Format  string
+	SHA256  string
+	Raw     []byte
+	Reviews []metamortem.Review
+}
+
+// DocumentHashes returns the SHA-256 of every stored document by path, so ingest can skip the
+// unchanged ones.
+func (db *DB) DocumentHashes(ctx context.Context) (map[string]string, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT path, sha256 FROM documents`)
+	if err != nil {
+		return nil, fmt.Errorf("read document hashes: %w", err)
+	}
+	defer rows.Close()
+	hashes := map[string]string{}
+	for rows.Next() {
+		var path, sum string
+		if err := rows.Scan(&path, &sum); err != nil {
+			return nil, err
+		}
+		hashes[path] = sum
+	}
+	return hashes, rows.Err()
+}
+
+// ReviewOwners returns, for each of the given review IDs that is stored, the path of the
+// document it was read from. Ingest uses it to refuse a review ID claimed by two documents.
+func (db *DB) ReviewOwners(ctx context.Context, ids []string) (map[string]string, error) {
+	owners := map[string]string{}
+	if len(ids) == 0 {
+		return owners, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, doc_path FROM reviews WHERE list_contains(?::VARCHAR[], id)`, stringList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("read review owners: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, path string
+		if err := rows.Scan(&id, &path); err != nil {
+			return nil, err
+		}
+		owners[id] = path
+	}
+	return owners, rows.Err()
+}
+
+// Write stores a batch of documents in one transaction: each document replaces whatever was
+// stored under its path before, reviews and all. Either the whole batch is committed or none
+// of it is.
+func (db *DB) Write(ctx context.Context, docs []Document, now time.Time) (err error) {
+	if len(docs) == 0 {
+		return nil
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+	}()
+	paths := make([]string, len(docs))
+	for i, d := range docs {
+		paths[i] = d.Path
+	}
+	if err := deleteDocuments(ctx, conn, paths); err != nil {
+		return err
+	}
+	err = conn.Raw(func(dc any) error {
+		return appendDocuments(dc.(driver.Conn), docs, now.UTC())
+	})
+	if err != nil {
+		return fmt.Errorf("write batch: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		return fmt.Errorf("commit batch: %w", err)
+	}
+	return nil
+}
+
+// reviewTables are the tables keyed by review_id, deleted with their reviews.
+var reviewTables = []string{"review_components", "review_tags", "people", "factors", "actions", "timeline_events", "sections"}
+
+func deleteDocuments(ctx context.Context, conn *sql.Conn, paths []string) error {
+	list := stringList(paths)
+	for _, t := range reviewTables {
+		q := `DELETE FROM ` + quoteIdent(t) + ` WHERE review_id IN (SELECT id FROM reviews WHERE list_contains(?::VARCHAR[], doc_path))`
+		if _, err := conn.ExecContext(ctx, q, list); err != nil {
+			return fmt.Errorf("delete old %s: %w", t, err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM reviews WHERE list_contains(?::VARCHAR[], doc_path)`, list); err != nil {
+		return fmt.Errorf("delete old reviews: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM documents WHERE list_contains(?::VARCHAR[], path)`, list); err != nil {
+		return fmt.Errorf("delete old documents: %w", err)
+	}
+	return nil
+}
+
+// appenders holds one Appender per table of a batch.
+type appenders map[string]*duckdb.Appender
+
+func (as appenders) row(table string, values ...driver.Value) error {
+	if err := as[table].AppendRow(values...); err != nil {
+		return fmt.Errorf("append to %s: %w", table, err)
+	}
+	return nil
+}
+
+func appendDocuments(conn driver.Conn, docs []Document, now time.Time) (err error) {
+	as := appenders{}
+	for _, t := range append([]string{"documents", "reviews"}, reviewTables...) {
+		a, err := duckdb.NewAppenderFromConn(conn, "", t)
+		if err != nil {
+			return fmt.Errorf("appender for %s: %w", t, err)
+		}
+		as[t] = a
+	}
+	defer func() {
+		for _, t := range append([]string{"documents", "reviews"}, reviewTables...) {
+			if cerr := as[t].Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("flush %s: %w", t, cerr)
+			}
+		}
+	}()
+	for _, d := range docs {
+		if err := as.row("documents", d.Path, d.Format, d.SHA256, int64(len(d.Raw)), d.Raw, now); err != nil {
+			return err
+		}
+		for i, r := range d.Reviews {
+			if err := appendReview(as, d.Path, int32(i), r); err != nil {
+				return fmt.Errorf("%s: review %s: %w", d.Path, r.ID, err)
+			}
+		}
+	}
+	return nil
+}
+
+func appendReview(as appenders, docPath string, ord int32, r metamortem.Review) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	kind := r.Kind
+	if kind == "" {
+		kind = metamortem.KindIncident
+	}
+	var rank driver.Value
+	if r.SeverityRank != nil {
+		rank = int32(*r.SeverityRank)
+	}
+	err := as.row("reviews", r.ID, docPath, ord, null(r.Title), string(kind), null(r.Severity), rank,
+		ts(r.StartedAt), ts(r.DetectedAt), ts(r.MitigatedAt), ts(r.ResolvedAt), ts(r.ReviewedAt),
+		null(r.Source.Path), null(r.Source.Format), null(r.Source.SHA256))
+	if err != nil {
+		return err
+	}
+	for i, c := range r.Components {
+		if err := as.row("review_components", r.ID, int32(i), c); err != nil {
+			return err
+		}
+	}
+	for i, t := range r.Tags {
+		if err := as.row("review_tags", r.ID, int32(i), t); err != nil {
+			return err
+		}
+	}
+	for i, p := range r.People {
+		if err := as.row("people", r.ID, int32(i), p.Name, null(string(p.Role))); err != nil {
+			return err
+		}
+	}
+	for i, f := range r.Factors {
+		if err := as.row("factors", r.ID, int32(i), f.Text); err != nil {
+			return err
+		}
+	}
+	for i, a := range r.Actions {
+		status := a.Status
+		if status == "" {
+			status = metamortem.ActionUnknown
+		}
+		if err := as.row("actions", r.ID, int32(i), a.Text, null(a.Owner), string(status), ts(a.Due), null(a.Ticket)); err != nil {
+			return err
+		}
+	}
+	for i, e := range r.Timeline {
+		if err := as.row("timeline_events", r.ID, int32(i), ts(e.At), e.Text, null(e.Actor)); err != nil {
+			return err
+		}
+	}
+	names := make([]string, 0, len(r.Sections))
+	for name := range r.Sections {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := as.row("sections", r.ID, name, r.Sections[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// null maps the empty string to SQL NULL.
+func null(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// ts maps a nil time to SQL NULL and others to UTC.
+func ts(t *time.Time) driver.Value {
+	if t == nil {
+		return nil
+	}
+	return t.UTC()
+}
+
+// stringList binds a Go string slice as a DuckDB VARCHAR[] parameter; the query casts the
+// placeholder (?::VARCHAR[]) so the driver knows the list type even for an empty slice.
+func stringList(s []string) any {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -228,6 +229,10 @@ func parseFile(f file, known map[string]string) (p parsed) {
 			p.fail = &Failure{Path: f.path, Reason: fmt.Sprintf("importer crashed: %v (please report this document)", r)}
 		}
 	}()
+	if repositoryFile(f.rel) {
+		p.skip = &Failure{Path: f.path, Reason: "repository file (README, LICENSE, …), not a review"}
+		return p
+	}
 	if len(data) == 0 {
 		p.skip = &Failure{Path: f.path, Reason: "empty file"}
 		return p
@@ -276,6 +281,20 @@ func failure(path string, err error) *Failure {
 		}
 	}
 	return &Failure{Path: path, Line: line, Reason: msg}
+}
+
+// repositoryNames are the upper-cased stems of files that sit beside reviews in a repository
+// and are never reviews themselves.
+var repositoryNames = map[string]bool{
+	"README": true, "LICENSE": true, "LICENCE": true, "CHANGELOG": true, "CONTRIBUTING": true,
+	"CODE_OF_CONDUCT": true, "SECURITY": true, "NOTICE": true, "AUTHORS": true, "CODEOWNERS": true,
+}
+
+// repositoryFile reports whether rel names a repository file such as README.md.
+func repositoryFile(rel string) bool {
+	base := path.Base(rel)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	return repositoryNames[strings.ToUpper(stem)]
 }
 
 // keepReviews drops reviews with no substance: no date, factor, action, timeline entry or

@@ -44,7 +44,7 @@ func isTemplate(name string) bool {
 }
 
 type corpusRow struct {
-	files, skipped, templates, reviews     int
+	files, skipped, templates, reviews int
 	Coverage
 }
 

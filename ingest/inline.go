@@ -23,7 +23,6 @@ var (
 	reStrike     = regexp.MustCompile(`~~([^~]+)~~`)
 	reCodeSpan   = regexp.MustCompile("`+([^`]*)`+")
 	reEscape     = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|~<>])`)
-	reSpaces     = regexp.MustCompile(`[ \t\n\r\f\v\p{Zs}]+`)
 	reStatusMark = regexp.MustCompile(`[✅✔☑❌✖✗✘⚠️]\x{FE0F}?`)
 )
 
@@ -34,40 +33,81 @@ func cleanInline(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = reHTMLCmt.ReplaceAllString(s, " ")
-	s = reImage.ReplaceAllString(s, " ")
+	// Each rewrite runs only when its marker is present: most text has no markup at all, and
+	// the regular expressions dominate parse time otherwise.
+	if !strings.ContainsAny(s, "<[*_~`\\!&") && isASCII(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	if strings.Contains(s, "<!--") {
+		s = reHTMLCmt.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "![") {
+		s = reImage.ReplaceAllString(s, " ")
+	}
 	// Code spans first, so that markup inside them is kept literally.
 	var codes []string
-	s = reCodeSpan.ReplaceAllStringFunc(s, func(m string) string {
-		inner := strings.Trim(m, "`")
-		codes = append(codes, strings.TrimSpace(inner))
-		return "\x00" + strconv.Itoa(len(codes)-1) + "\x01"
-	})
-	s = reLink.ReplaceAllStringFunc(s, func(m string) string {
-		sub := reLink.FindStringSubmatch(m)
-		if strings.TrimSpace(sub[1]) == "" {
-			return sub[2]
-		}
-		return sub[1]
-	})
-	s = reRefLink.ReplaceAllString(s, "$1")
-	s = reAutolink.ReplaceAllString(s, "$1")
-	s = reHTMLTag.ReplaceAllString(s, " ")
-	for i := 0; i < 3; i++ {
-		s = reStrong.ReplaceAllString(s, "$1$2")
+	if strings.Contains(s, "`") {
+		s = reCodeSpan.ReplaceAllStringFunc(s, func(m string) string {
+			inner := strings.Trim(m, "`")
+			codes = append(codes, strings.TrimSpace(inner))
+			return "\x00" + strconv.Itoa(len(codes)-1) + "\x01"
+		})
 	}
-	s = reStrike.ReplaceAllString(s, "$1")
-	s = reEmphStar.ReplaceAllString(s, "$1$2")
-	s = reEmphUnder.ReplaceAllString(s, "$1$2$3")
-	s = reEscape.ReplaceAllString(s, "$1")
-	s = reStatusMark.ReplaceAllString(s, " ")
+	if strings.Contains(s, "[") {
+		s = reLink.ReplaceAllStringFunc(s, func(m string) string {
+			sub := reLink.FindStringSubmatch(m)
+			if strings.TrimSpace(sub[1]) == "" {
+				return sub[2]
+			}
+			return sub[1]
+		})
+		s = reRefLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "<") {
+		s = reAutolink.ReplaceAllString(s, "$1")
+		s = reHTMLTag.ReplaceAllString(s, " ")
+	}
+	if strings.ContainsAny(s, "*_") {
+		for i := 0; i < 3; i++ {
+			s = reStrong.ReplaceAllString(s, "$1$2")
+		}
+	}
+	if strings.Contains(s, "~~") {
+		s = reStrike.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "*") {
+		s = reEmphStar.ReplaceAllString(s, "$1$2")
+	}
+	if strings.Contains(s, "_") {
+		s = reEmphUnder.ReplaceAllString(s, "$1$2$3")
+	}
+	if strings.Contains(s, "\\") {
+		s = reEscape.ReplaceAllString(s, "$1")
+	}
+	if !isASCII(s) {
+		s = reStatusMark.ReplaceAllString(s, " ")
+	}
 	for i, c := range codes {
 		s = strings.Replace(s, "\x00"+strconv.Itoa(i)+"\x01", c, 1)
 	}
-	s = strings.NewReplacer("\x00", "", "\x01", "").Replace(s)
-	s = html.UnescapeString(s)
+	if len(codes) > 0 {
+		s = strings.NewReplacer("\x00", "", "\x01", "").Replace(s)
+	}
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
 	s = strings.ReplaceAll(s, "\u00a0", " ")
-	return strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // stripWrapping removes emphasis markers that wrap a whole string, e.g. "**Owner:**".

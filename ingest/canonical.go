@@ -16,7 +16,7 @@ var canonicalFormat = Format{
 	Name:       "jsonl",
 	Extensions: []string{".jsonl", ".ndjson", ".json"},
 	Sniff:      sniffCanonical,
-	Parse:      parseCanonical,
+	Parse:      reviewsOnly(parseCanonical),
 }
 
 // canonicalKeys are keys every canonical v1 object has and other JSON shapes rarely share.

@@ -153,5 +153,6 @@ func parseNoPanic(t *testing.T, f Format, doc Document) (reviews []metamortem.Re
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return f.Parse(doc)
+	res, err := f.Parse(doc)
+	return res.Reviews, err
 }

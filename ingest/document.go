@@ -22,6 +22,9 @@ type Document struct {
 	Data []byte
 	// SHA256 is the hex SHA-256 of Data.
 	SHA256 string
+	// ColumnMap overrides how a CSV's columns map to review fields: column name (lower-case) to
+	// field name, from `ingest --map column=field`.
+	ColumnMap map[string]string
 }
 
 // NewDocument returns the document for data read from path, rel being its path below the root.

@@ -17,9 +17,38 @@ type Format struct {
 	// Sniff reports whether the content looks like this format, for files whose extension says
 	// nothing (or says something else).
 	Sniff func(data []byte) bool
-	// Parse turns the document into reviews. An error means the document as a whole could not
-	// be read; it is reported with the document's path.
-	Parse func(doc Document) ([]metamortem.Review, error)
+	// Parse turns the document into reviews, fragments of reviews and catalog entries. An error
+	// means the document as a whole could not be read; it is reported with the document's path
+	// (a leading "line N: " becomes the failure's line).
+	Parse func(doc Document) (Result, error)
+	// Catalog formats describe ownership and identities rather than incidents; their documents
+	// are kept even when they hold no review.
+	Catalog bool
+	// Bundle, for a relational export spread over several files of one folder, picks the
+	// member files from the sorted file names of a folder, or returns nil when the folder holds
+	// no such export. The members are then read as one document, a txtar archive with one
+	// "-- name --" section per member, whose path is the folder.
+	Bundle func(names []string) []string
+}
+
+// Result is what one document holds.
+type Result struct {
+	// Reviews are the reviews the document defines.
+	Reviews []metamortem.Review
+	// Fragments add people, factors, actions, timeline events, components or tags to reviews
+	// defined elsewhere, matched by ID: a Jira export of follow-up tickets adds actions to the
+	// review each ticket links to. Only the ID and those lists of a fragment are used.
+	Fragments []metamortem.Review
+	// Catalog holds the ownership and identity entries of the document.
+	Catalog metamortem.Catalog
+}
+
+// reviewsOnly adapts a parser that only ever yields reviews.
+func reviewsOnly(parse func(Document) ([]metamortem.Review, error)) func(Document) (Result, error) {
+	return func(doc Document) (Result, error) {
+		reviews, err := parse(doc)
+		return Result{Reviews: reviews}, err
+	}
 }
 
 // formats is the table importers are chosen from, in order of preference when content is sniffed.

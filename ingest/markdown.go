@@ -14,7 +14,7 @@ var markdownFormat = Format{
 	Name:       "markdown",
 	Extensions: []string{".md", ".markdown"},
 	Sniff:      sniffMarkdown,
-	Parse:      parseMarkdown,
+	Parse:      reviewsOnly(parseMarkdown),
 }
 
 // parseMarkdown reads a Markdown document. It fails only when the document cannot be read at

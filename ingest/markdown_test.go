@@ -14,7 +14,7 @@ import (
 
 func parseOne(t *testing.T, rel, src string) metamortem.Review {
 	t.Helper()
-	reviews, err := markdownFormat.Parse(NewDocument("/reviews/"+rel, rel, []byte(src)))
+	reviews, err := parseMarkdown(NewDocument("/reviews/"+rel, rel, []byte(src)))
 	if err != nil {
 		t.Fatalf("Parse(%q) error: %v", rel, err)
 	}
@@ -140,7 +140,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"---\ntitle: ok\n\tbad: tab\n---\n# T\n", "front matter line 3"},
 		{"---\ntitle: a\n  nested: b: c\n---\n", "front matter line 3"},
 	} {
-		_, err := markdownFormat.Parse(NewDocument("x.md", "x.md", []byte(tt.src)))
+		_, err := parseMarkdown(NewDocument("x.md", "x.md", []byte(tt.src)))
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("Parse(%q) error = %v; want prefix %q", tt.src, err, tt.want)
 		}
@@ -351,7 +351,7 @@ A deploy shipped a broken build.
 ## Impact
 Errors for all users.
 `
-	reviews, err := markdownFormat.Parse(NewDocument("r/march.md", "march.md", []byte(top)))
+	reviews, err := parseMarkdown(NewDocument("r/march.md", "march.md", []byte(top)))
 	if err != nil || len(reviews) != 2 {
 		t.Fatalf("Parse(two incidents) = %d reviews, %v; want 2", len(reviews), err)
 	}
@@ -404,7 +404,7 @@ Two outages in one week.
 
 - Right-size the pods
 `
-	reviews, err = markdownFormat.Parse(NewDocument("r/flags.md", "flags.md", []byte(nested)))
+	reviews, err = parseMarkdown(NewDocument("r/flags.md", "flags.md", []byte(nested)))
 	if err != nil || len(reviews) != 2 {
 		t.Fatalf("Parse(nested incidents) = %d reviews, %v; want 2", len(reviews), err)
 	}
@@ -474,7 +474,7 @@ func TestNeverPanics(t *testing.T) {
 		"\xff\xfe# bad utf8 \xc3\x28\n",
 	}
 	for _, in := range inputs {
-		if _, err := markdownFormat.Parse(NewDocument("p.md", "p.md", []byte(in))); err != nil && !strings.HasPrefix(err.Error(), "front matter") {
+		if _, err := parseMarkdown(NewDocument("p.md", "p.md", []byte(in))); err != nil && !strings.HasPrefix(err.Error(), "front matter") {
 			t.Errorf("Parse(%q) error = %v", in, err)
 		}
 	}

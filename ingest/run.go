@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"os"
 	"path"
 	"runtime"
 	"sort"
@@ -27,6 +26,8 @@ type Options struct {
 	Progress func(done, total int)
 	// Now stamps the documents written; zero means the current time.
 	Now time.Time
+	// ColumnMap overrides how CSV columns map to review fields (--map column=field).
+	ColumnMap map[string]string
 }
 
 // Failure is a document, or a path, that could not be ingested.
@@ -56,21 +57,42 @@ type Summary struct {
 	Failed []Failure
 	// Reviews counts the reviews written (or, in a dry run, that would be).
 	Reviews int
+	// Fragments counts the review fragments written (follow-up tickets, participants, tasks
+	// that attach to reviews other documents define).
+	Fragments int
+	// Catalog counts the ownership and identity entries written.
+	Catalog CatalogCount
 	// Formats counts written documents by format.
 	Formats map[string]int
 	// Coverage counts which fields the written reviews have.
 	Coverage Coverage
 }
 
+// CatalogCount counts catalog entries by kind.
+type CatalogCount struct {
+	Components int `json:"components"`
+	Teams      int `json:"teams"`
+	People     int `json:"people"`
+	Ownership  int `json:"ownership"`
+}
+
+func (c *CatalogCount) add(cat metamortem.Catalog) {
+	c.Components += len(cat.Components)
+	c.Teams += len(cat.Teams)
+	c.People += len(cat.People)
+	c.Ownership += len(cat.Ownership)
+}
+
 // parsed is one document after parsing.
 type parsed struct {
-	file    file
-	doc     Document
-	format  string
-	reviews []metamortem.Review
-	fail    *Failure
-	skip    *Failure
-	update  bool
+	file      file
+	doc       Document
+	format    string
+	result    Result
+	unchanged bool
+	fail      *Failure
+	skip      *Failure
+	update    bool
 }
 
 // Run ingests the files and folders named by roots into db: unchanged documents are skipped by
@@ -99,7 +121,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 			return sum, err
 		}
 		chunk := files[start:min(start+opts.BatchSize, len(files))]
-		results := parseAll(chunk, known, opts.Workers)
+		results := parseAll(chunk, known, opts)
 		owners, err := db.ReviewOwners(ctx, reviewIDs(results))
 		if err != nil {
 			return sum, err
@@ -114,7 +136,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 			case p.skip != nil:
 				sum.Skipped = append(sum.Skipped, *p.skip)
 				continue
-			case p.reviews == nil:
+			case p.unchanged:
 				sum.Unchanged++
 				continue
 			}
@@ -128,11 +150,16 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 				sum.Added++
 			}
 			sum.Formats[p.format]++
-			sum.Reviews += len(p.reviews)
-			for _, r := range p.reviews {
+			sum.Reviews += len(p.result.Reviews)
+			sum.Fragments += len(p.result.Fragments)
+			sum.Catalog.add(p.result.Catalog)
+			for _, r := range p.result.Reviews {
 				sum.Coverage.Add(r)
 			}
-			batch = append(batch, store.Document{Path: p.file.path, Format: p.format, SHA256: p.doc.SHA256, Raw: p.doc.Data, Reviews: p.reviews})
+			batch = append(batch, store.Document{
+				Path: p.file.path, Format: p.format, SHA256: p.doc.SHA256, Raw: p.doc.Data,
+				Reviews: p.result.Reviews, Fragments: p.result.Fragments, Catalog: p.result.Catalog,
+			})
 		}
 		if !opts.DryRun {
 			if err := db.Write(ctx, batch, opts.Now); err != nil {
@@ -151,7 +178,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 func reviewIDs(results []parsed) []string {
 	var ids []string
 	for _, p := range results {
-		for _, r := range p.reviews {
+		for _, r := range p.result.Reviews {
 			ids = append(ids, r.ID)
 		}
 	}
@@ -163,7 +190,7 @@ func reviewIDs(results []parsed) []string {
 // success the IDs are claimed for this document.
 func claimIDs(p parsed, owners, claimed map[string]string) *Failure {
 	inDoc := map[string]bool{}
-	for _, r := range p.reviews {
+	for _, r := range p.result.Reviews {
 		id := r.ID
 		if inDoc[id] {
 			return &Failure{Path: p.file.path, Reason: fmt.Sprintf("review id %q appears twice in this document", id)}
@@ -176,23 +203,23 @@ func claimIDs(p parsed, owners, claimed map[string]string) *Failure {
 			return &Failure{Path: p.file.path, Reason: fmt.Sprintf("review id %q is already stored from %s", id, other)}
 		}
 	}
-	for _, r := range p.reviews {
+	for _, r := range p.result.Reviews {
 		claimed[r.ID] = p.file.path
 	}
 	return nil
 }
 
 // parseAll reads and parses files on workers goroutines, returning results in input order.
-func parseAll(files []file, known map[string]string, workers int) []parsed {
+func parseAll(files []file, known map[string]string, opts Options) []parsed {
 	out := make([]parsed, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, len(files)) {
+	for range min(opts.Workers, len(files)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = parseFile(files[i], known)
+				out[i] = parseFile(files[i], known, opts)
 			}
 		}()
 	}
@@ -204,32 +231,33 @@ func parseAll(files []file, known map[string]string, workers int) []parsed {
 	return out
 }
 
-// parseFile reads one file and parses it unless its bytes are already stored. A result with
-// neither reviews nor a failure or skip means unchanged.
-func parseFile(f file, known map[string]string) (p parsed) {
+// parseFile reads one file (or bundle) and parses it unless its bytes are already stored.
+func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 	p.file = f
 	if f.size > maxDocumentSize {
 		p.fail = &Failure{Path: f.path, Reason: fmt.Sprintf("file is %d MiB, over the %d MiB limit for one document", f.size>>20, maxDocumentSize>>20)}
 		return p
 	}
-	data, err := os.ReadFile(f.path)
+	data, err := f.read()
 	if err != nil {
 		p.fail = &Failure{Path: f.path, Reason: reason(err)}
 		return p
 	}
 	p.doc = NewDocument(f.path, f.rel, data)
+	p.doc.ColumnMap = opts.ColumnMap
 	prev, seen := known[f.path]
 	if seen && prev == p.doc.SHA256 {
+		p.unchanged = true
 		return p
 	}
 	p.update = seen
 	defer func() {
 		if r := recover(); r != nil {
-			p.reviews = nil
+			p.result = Result{}
 			p.fail = &Failure{Path: f.path, Reason: fmt.Sprintf("importer crashed: %v (please report this document)", r)}
 		}
 	}()
-	if repositoryFile(f.rel) {
+	if f.bundle == nil && repositoryFile(f.rel) {
 		p.skip = &Failure{Path: f.path, Reason: "repository file (README, LICENSE, …), not a review"}
 		return p
 	}
@@ -241,33 +269,40 @@ func parseFile(f file, known map[string]string) (p parsed) {
 		p.skip = &Failure{Path: f.path, Reason: "binary file"}
 		return p
 	}
-	format, ok := Detect(f.path, data)
+	format, ok := f.format(data)
 	if !ok {
 		p.skip = &Failure{Path: f.path, Reason: "not a review format metamortem reads"}
 		return p
 	}
 	p.format = format.Name
-	reviews, err := format.Parse(p.doc)
+	res, err := format.Parse(p.doc)
 	if err != nil {
 		p.fail = failure(f.path, err)
 		return p
 	}
-	reviews = keepReviews(reviews)
-	if len(reviews) == 0 {
+	if !format.Catalog {
+		res.Reviews = keepReviews(res.Reviews)
+	}
+	if len(res.Reviews) == 0 && len(res.Fragments) == 0 && res.Catalog.Empty() {
 		p.skip = &Failure{Path: f.path, Reason: "no review content (a README, template or notes?)"}
 		return p
 	}
-	for i := range reviews {
-		if reviews[i].Source.Path == "" {
-			reviews[i].Source = metamortem.Source{Path: f.path, Format: format.Name, SHA256: p.doc.SHA256}
+	for i := range res.Reviews {
+		if res.Reviews[i].Source.Path == "" {
+			res.Reviews[i].Source = metamortem.Source{Path: f.path, Format: format.Name, SHA256: p.doc.SHA256}
 		}
-		if err := reviews[i].Validate(); err != nil {
+		if err := res.Reviews[i].Validate(); err != nil {
 			p.fail = &Failure{Path: f.path, Reason: err.Error()}
-			p.reviews = nil
 			return p
 		}
 	}
-	p.reviews = reviews
+	for _, r := range res.Fragments {
+		if err := r.Validate(); err != nil {
+			p.fail = &Failure{Path: f.path, Reason: "fragment: " + err.Error()}
+			return p
+		}
+	}
+	p.result = res
 	return p
 }
 

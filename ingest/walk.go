@@ -1,20 +1,56 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 )
 
-// file is one regular file found below an ingest root.
+// file is one regular file found below an ingest root, or a bundle: the member files of a
+// relational export in one folder, read as one document.
 type file struct {
-	path string // as the user named it: root joined with rel
+	path string // as the user named it: root joined with rel (for a bundle, the folder)
 	rel  string // below the root, slash-separated
 	size int64
+	// bundle lists a bundle's member file names, sorted; bundleFormat reads them.
+	bundle       []string
+	bundleFormat Format
+}
+
+// read returns the file's bytes; a bundle's are its members as a txtar archive, one
+// "-- name --" header per member, so its hash changes when any member does.
+func (f file) read() ([]byte, error) {
+	if f.bundle == nil {
+		return os.ReadFile(f.path)
+	}
+	var buf bytes.Buffer
+	for _, name := range f.bundle {
+		data, err := os.ReadFile(filepath.Join(f.path, name))
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&buf, "-- %s --\n", name)
+		buf.Write(data)
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			buf.WriteByte('\n')
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// format returns the format a file with these bytes is read as: a bundle's own, or the one
+// detected from its name and content.
+func (f file) format(data []byte) (Format, bool) {
+	if f.bundle != nil {
+		return f.bundleFormat, true
+	}
+	return Detect(f.path, data)
 }
 
 // walk lists the regular files named by roots (files or folders, recursively), sorted by path
@@ -65,8 +101,68 @@ func walk(roots []string) ([]file, []Failure) {
 			failures = append(failures, Failure{Path: root, Reason: reason(err)})
 		}
 	}
+	files = bundleFiles(files)
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	return files, failures
+}
+
+// bundleFiles replaces the member files of every relational export (a folder whose file names
+// a bundle format recognises) by one bundle file for the folder.
+func bundleFiles(files []file) []file {
+	byDir := map[string][]int{}
+	var dirs []string
+	for i, f := range files {
+		dir := filepath.Dir(f.path)
+		if _, ok := byDir[dir]; !ok {
+			dirs = append(dirs, dir)
+		}
+		byDir[dir] = append(byDir[dir], i)
+	}
+	drop := map[int]bool{}
+	var bundles []file
+	for _, dir := range dirs {
+		names := map[string]int{}
+		var list []string
+		for _, i := range byDir[dir] {
+			names[filepath.Base(files[i].path)] = i
+			list = append(list, filepath.Base(files[i].path))
+		}
+		sort.Strings(list)
+		for _, format := range formats {
+			if format.Bundle == nil {
+				continue
+			}
+			members := format.Bundle(list)
+			if len(members) == 0 {
+				continue
+			}
+			sort.Strings(members)
+			first := files[names[members[0]]]
+			b := file{path: dir, rel: path.Dir(first.rel), bundle: members, bundleFormat: format}
+			for _, m := range members {
+				i, ok := names[m]
+				if !ok || drop[i] {
+					b.bundle = nil
+					break
+				}
+				b.size += files[i].size
+			}
+			if b.bundle == nil {
+				continue
+			}
+			for _, m := range members {
+				drop[names[m]] = true
+			}
+			bundles = append(bundles, b)
+		}
+	}
+	kept := bundles
+	for i, f := range files {
+		if !drop[i] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // reason turns a file-system error into a message without the path, which the failure names.

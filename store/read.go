@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/metamortem/metamortem"
@@ -95,12 +96,35 @@ func merge(dst *metamortem.Review, part metamortem.Review) {
 		if dst.Sections == nil {
 			dst.Sections = map[string]string{}
 		}
-		dst.Sections[k] = v
+		if _, ok := dst.Sections[k]; !ok {
+			dst.Sections[k] = v
+		}
 	}
 }
 
+// childQuery selects review_id and cols from a child table, rows of the review's own document
+// first (in document order), then those of fragments, by document path and order.
+func childQuery(table, cols string) string {
+	order := "c.ord"
+	if table == "sections" {
+		order = "c.name"
+	}
+	return `SELECT c.review_id, ` + prefixCols(cols) + ` FROM ` + quoteIdent(table) + ` c
+		LEFT JOIN reviews r ON r.id = c.review_id
+		ORDER BY c.review_id, c.doc_path IS DISTINCT FROM r.doc_path, c.doc_path, ` + order
+}
+
+// prefixCols qualifies a comma-separated column list with the alias c.
+func prefixCols(cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		parts[i] = "c." + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
+}
+
 func (db *DB) loadComponents(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, component FROM review_components ORDER BY review_id, ord`,
+	return db.eachRow(ctx, index, childQuery("review_components", "component"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var c string
 			err := rows.Scan(id, &c)
@@ -110,7 +134,7 @@ func (db *DB) loadComponents(ctx context.Context, index map[string]*metamortem.R
 }
 
 func (db *DB) loadTags(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, tag FROM review_tags ORDER BY review_id, ord`,
+	return db.eachRow(ctx, index, childQuery("review_tags", "tag"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var t string
 			err := rows.Scan(id, &t)
@@ -120,7 +144,7 @@ func (db *DB) loadTags(ctx context.Context, index map[string]*metamortem.Review)
 }
 
 func (db *DB) loadPeople(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, name, role FROM people ORDER BY review_id, ord`,
+	return db.eachRow(ctx, index, childQuery("people", "name, role"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var name string
 			var role sql.NullString
@@ -131,7 +155,7 @@ func (db *DB) loadPeople(ctx context.Context, index map[string]*metamortem.Revie
 }
 
 func (db *DB) loadFactors(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, text FROM factors ORDER BY review_id, ord`,
+	return db.eachRow(ctx, index, childQuery("factors", "text"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var text string
 			err := rows.Scan(id, &text)
@@ -141,7 +165,7 @@ func (db *DB) loadFactors(ctx context.Context, index map[string]*metamortem.Revi
 }
 
 func (db *DB) loadActions(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, text, owner, status, due, ticket FROM actions ORDER BY review_id, ord`,
+	return db.eachRow(ctx, index, childQuery("actions", "text, owner, status, due, ticket"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var a metamortem.Action
 			var owner, ticket sql.NullString
@@ -154,7 +178,7 @@ func (db *DB) loadActions(ctx context.Context, index map[string]*metamortem.Revi
 }
 
 func (db *DB) loadTimeline(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, happened_at, text, actor FROM timeline_events ORDER BY review_id, ord`,
+	return db.eachRow(ctx, index, childQuery("timeline_events", "happened_at, text, actor"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var e metamortem.TimelineEvent
 			var at sql.NullTime
@@ -167,7 +191,7 @@ func (db *DB) loadTimeline(ctx context.Context, index map[string]*metamortem.Rev
 }
 
 func (db *DB) loadSections(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, `SELECT review_id, name, text FROM sections ORDER BY review_id, name`,
+	return db.eachRow(ctx, index, childQuery("sections", "name, text"),
 		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
 			var name, text string
 			err := rows.Scan(id, &name, &text)

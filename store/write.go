@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -13,13 +14,17 @@ import (
 	"github.com/metamortem/metamortem"
 )
 
-// Document is one ingested document with the reviews read from it.
+// Document is one ingested document with what was read from it.
 type Document struct {
 	Path    string
 	Format  string
 	SHA256  string
 	Raw     []byte
 	Reviews []metamortem.Review
+	// Fragments add child rows (people, factors, actions, timeline, components, tags) to
+	// reviews other documents define, by review ID.
+	Fragments []metamortem.Review
+	Catalog   metamortem.Catalog
 }
 
 // DocumentHashes returns the SHA-256 of every stored document by path, so ingest can skip the
@@ -102,22 +107,26 @@ func (db *DB) Write(ctx context.Context, docs []Document, now time.Time) (err er
 	return nil
 }
 
-// reviewTables are the tables keyed by review_id, deleted with their reviews.
+// reviewTables are the tables keyed by review_id.
 var reviewTables = []string{"review_components", "review_tags", "people", "factors", "actions", "timeline_events", "sections"}
+
+// catalogTables are the tables of ownership and identity entries.
+var catalogTables = []string{"catalog_components", "catalog_teams", "catalog_people", "ownership"}
+
+// documentTables are every table whose rows belong to a document, documents last.
+var documentTables = slices.Concat([]string{"reviews"}, reviewTables, catalogTables, []string{"documents"})
 
 func deleteDocuments(ctx context.Context, conn *sql.Conn, paths []string) error {
 	list := stringList(paths)
-	for _, t := range reviewTables {
-		q := `DELETE FROM ` + quoteIdent(t) + ` WHERE review_id IN (SELECT id FROM reviews WHERE list_contains(?::VARCHAR[], doc_path))`
-		if _, err := conn.ExecContext(ctx, q, list); err != nil {
-			return fmt.Errorf("delete old %s: %w", t, err)
+	for _, t := range documentTables {
+		col := "doc_path"
+		if t == "documents" {
+			col = "path"
 		}
-	}
-	if _, err := conn.ExecContext(ctx, `DELETE FROM reviews WHERE list_contains(?::VARCHAR[], doc_path)`, list); err != nil {
-		return fmt.Errorf("delete old reviews: %w", err)
-	}
-	if _, err := conn.ExecContext(ctx, `DELETE FROM documents WHERE list_contains(?::VARCHAR[], path)`, list); err != nil {
-		return fmt.Errorf("delete old documents: %w", err)
+		q := `DELETE FROM ` + quoteIdent(t) + ` WHERE list_contains(?::VARCHAR[], ` + col + `)`
+		if _, err := conn.ExecContext(ctx, q, list); err != nil {
+			return fmt.Errorf("delete old rows of %s: %w", t, err)
+		}
 	}
 	return nil
 }
@@ -134,7 +143,7 @@ func (as appenders) row(table string, values ...driver.Value) error {
 
 func appendDocuments(conn driver.Conn, docs []Document, now time.Time) (err error) {
 	as := appenders{}
-	for _, t := range append([]string{"documents", "reviews"}, reviewTables...) {
+	for _, t := range documentTables {
 		a, err := duckdb.NewAppenderFromConn(conn, "", t)
 		if err != nil {
 			return fmt.Errorf("appender for %s: %w", t, err)
@@ -142,7 +151,10 @@ func appendDocuments(conn driver.Conn, docs []Document, now time.Time) (err erro
 		as[t] = a
 	}
 	defer func() {
-		for _, t := range append([]string{"documents", "reviews"}, reviewTables...) {
+		for _, t := range documentTables {
+			if as[t] == nil {
+				continue
+			}
 			if cerr := as[t].Close(); cerr != nil && err == nil {
 				err = fmt.Errorf("flush %s: %w", t, cerr)
 			}
@@ -156,6 +168,17 @@ func appendDocuments(conn driver.Conn, docs []Document, now time.Time) (err erro
 			if err := appendReview(as, d.Path, int32(i), r); err != nil {
 				return fmt.Errorf("%s: review %s: %w", d.Path, r.ID, err)
 			}
+		}
+		for _, r := range d.Fragments {
+			if err := r.Validate(); err != nil {
+				return fmt.Errorf("%s: fragment: %w", d.Path, err)
+			}
+			if err := appendChildren(as, d.Path, r); err != nil {
+				return fmt.Errorf("%s: fragment of review %s: %w", d.Path, r.ID, err)
+			}
+		}
+		if err := appendCatalog(as, d.Path, d.Catalog); err != nil {
+			return fmt.Errorf("%s: %w", d.Path, err)
 		}
 	}
 	return nil
@@ -179,23 +202,28 @@ func appendReview(as appenders, docPath string, ord int32, r metamortem.Review) 
 	if err != nil {
 		return err
 	}
+	return appendChildren(as, docPath, r)
+}
+
+// appendChildren appends the rows of r's lists and sections, attributed to docPath.
+func appendChildren(as appenders, docPath string, r metamortem.Review) error {
 	for i, c := range r.Components {
-		if err := as.row("review_components", r.ID, int32(i), c); err != nil {
+		if err := as.row("review_components", docPath, r.ID, int32(i), c); err != nil {
 			return err
 		}
 	}
 	for i, t := range r.Tags {
-		if err := as.row("review_tags", r.ID, int32(i), t); err != nil {
+		if err := as.row("review_tags", docPath, r.ID, int32(i), t); err != nil {
 			return err
 		}
 	}
 	for i, p := range r.People {
-		if err := as.row("people", r.ID, int32(i), p.Name, null(string(p.Role))); err != nil {
+		if err := as.row("people", docPath, r.ID, int32(i), p.Name, null(string(p.Role))); err != nil {
 			return err
 		}
 	}
 	for i, f := range r.Factors {
-		if err := as.row("factors", r.ID, int32(i), f.Text); err != nil {
+		if err := as.row("factors", docPath, r.ID, int32(i), f.Text); err != nil {
 			return err
 		}
 	}
@@ -204,12 +232,12 @@ func appendReview(as appenders, docPath string, ord int32, r metamortem.Review) 
 		if status == "" {
 			status = metamortem.ActionUnknown
 		}
-		if err := as.row("actions", r.ID, int32(i), a.Text, null(a.Owner), string(status), ts(a.Due), null(a.Ticket)); err != nil {
+		if err := as.row("actions", docPath, r.ID, int32(i), a.Text, null(a.Owner), string(status), ts(a.Due), null(a.Ticket)); err != nil {
 			return err
 		}
 	}
 	for i, e := range r.Timeline {
-		if err := as.row("timeline_events", r.ID, int32(i), ts(e.At), e.Text, null(e.Actor)); err != nil {
+		if err := as.row("timeline_events", docPath, r.ID, int32(i), ts(e.At), e.Text, null(e.Actor)); err != nil {
 			return err
 		}
 	}
@@ -219,11 +247,45 @@ func appendReview(as appenders, docPath string, ord int32, r metamortem.Review) 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := as.row("sections", r.ID, name, r.Sections[name]); err != nil {
+		if err := as.row("sections", docPath, r.ID, name, r.Sections[name]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// appendCatalog appends the ownership and identity entries of one document.
+func appendCatalog(as appenders, docPath string, c metamortem.Catalog) error {
+	for _, x := range c.Components {
+		if err := as.row("catalog_components", docPath, x.Name, null(x.Title), null(x.Owner), null(x.System), list(x.Aliases)); err != nil {
+			return err
+		}
+	}
+	for _, x := range c.Teams {
+		if err := as.row("catalog_teams", docPath, x.Name, null(x.Title), null(x.Parent), list(x.Members), list(x.Aliases)); err != nil {
+			return err
+		}
+	}
+	for _, x := range c.People {
+		if err := as.row("catalog_people", docPath, x.Name, null(x.Title), null(x.Email), list(x.Teams), list(x.Aliases)); err != nil {
+			return err
+		}
+	}
+	for _, x := range c.Ownership {
+		if err := as.row("ownership", docPath, null(x.Component), null(x.Pattern), list(x.Owners), x.Source); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// list is a string list as the Appender takes it for a VARCHAR[] column.
+func list(s []string) driver.Value {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 // null maps the empty string to SQL NULL.

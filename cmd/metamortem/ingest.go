@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,14 +15,16 @@ import (
 )
 
 type ingestOptions struct {
-	paths   []string
-	dryRun  bool
-	format  string
-	verbose bool
+	paths     []string
+	dryRun    bool
+	format    string
+	verbose   bool
+	columnMap map[string]string
 }
 
 func newIngestCmd(g *globals, s streams) *cobra.Command {
 	opts := &ingestOptions{}
+	var maps []string
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Read review documents from files and folders into the database",
@@ -43,13 +46,36 @@ folders are passed over.
 				return err
 			}
 			opts.paths = args
+			m, err := parseColumnMap(maps)
+			if err != nil {
+				return err
+			}
+			opts.columnMap = m
 			return runIngest(cmd.Context(), g, s, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "parse and report what would change, write nothing")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
 	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "also list files that were skipped as not reviews")
+	cmd.Flags().StringArrayVar(&maps, "map", nil, "CSV column=field override, repeatable (e.g. --map \"Affected systems=components\")")
 	return cmd
+}
+
+// parseColumnMap reads --map column=field flags into a map keyed by lower-cased column name.
+func parseColumnMap(flags []string) (map[string]string, error) {
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	m := map[string]string{}
+	for _, f := range flags {
+		col, field, ok := strings.Cut(f, "=")
+		col, field = strings.TrimSpace(col), strings.TrimSpace(field)
+		if !ok || col == "" || field == "" {
+			return nil, usageError{fmt.Errorf("--map %q is not column=field", f)}
+		}
+		m[strings.ToLower(col)] = strings.ToLower(field)
+	}
+	return m, nil
 }
 
 func runIngest(ctx context.Context, g *globals, s streams, opts *ingestOptions) error {
@@ -59,8 +85,9 @@ func runIngest(ctx context.Context, g *globals, s streams, opts *ingestOptions) 
 	}
 	defer db.Close()
 	sum, err := ingest.Run(ctx, db, opts.paths, ingest.Options{
-		DryRun:   opts.dryRun,
-		Progress: progressFunc(s.err, "ingest"),
+		DryRun:    opts.dryRun,
+		Progress:  progressFunc(s.err, "ingest"),
+		ColumnMap: opts.columnMap,
 	})
 	if err != nil {
 		return err
@@ -104,6 +131,12 @@ func writeIngestText(w io.Writer, sum *ingest.Summary, dryRun, verbose bool) {
 	if sum.Reviews > 0 {
 		fmt.Fprintln(w, sum.Coverage.String())
 	}
+	if sum.Fragments > 0 {
+		fmt.Fprintf(w, "%d review fragments (follow-ups, participants, tasks) attached to reviews by id\n", sum.Fragments)
+	}
+	if c := sum.Catalog; c != (ingest.CatalogCount{}) {
+		fmt.Fprintf(w, "catalog: %d components, %d teams, %d people, %d ownership rules\n", c.Components, c.Teams, c.People, c.Ownership)
+	}
 	if verbose {
 		for _, f := range sum.Skipped {
 			fmt.Fprintf(w, "skipped %s\n", f)
@@ -113,16 +146,18 @@ func writeIngestText(w io.Writer, sum *ingest.Summary, dryRun, verbose bool) {
 
 // ingestJSON is the stable JSON shape of an ingest summary.
 type ingestJSON struct {
-	DryRun    bool            `json:"dry_run"`
-	Read      int             `json:"read"`
-	Added     int             `json:"added"`
-	Updated   int             `json:"updated"`
-	Unchanged int             `json:"unchanged"`
-	Reviews   int             `json:"reviews"`
-	Formats   map[string]int  `json:"formats"`
-	Coverage  ingest.Coverage `json:"coverage"`
-	Skipped   []failureJSON   `json:"skipped"`
-	Failed    []failureJSON   `json:"failed"`
+	DryRun    bool                `json:"dry_run"`
+	Read      int                 `json:"read"`
+	Added     int                 `json:"added"`
+	Updated   int                 `json:"updated"`
+	Unchanged int                 `json:"unchanged"`
+	Reviews   int                 `json:"reviews"`
+	Fragments int                 `json:"fragments"`
+	Catalog   ingest.CatalogCount `json:"catalog"`
+	Formats   map[string]int      `json:"formats"`
+	Coverage  ingest.Coverage     `json:"coverage"`
+	Skipped   []failureJSON       `json:"skipped"`
+	Failed    []failureJSON       `json:"failed"`
 }
 
 type failureJSON struct {
@@ -134,7 +169,7 @@ type failureJSON struct {
 func writeIngestJSON(w io.Writer, sum *ingest.Summary, dryRun bool) error {
 	out := ingestJSON{
 		DryRun: dryRun, Read: sum.Read, Added: sum.Added, Updated: sum.Updated, Unchanged: sum.Unchanged,
-		Reviews: sum.Reviews, Formats: sum.Formats, Coverage: sum.Coverage,
+		Reviews: sum.Reviews, Fragments: sum.Fragments, Catalog: sum.Catalog, Formats: sum.Formats, Coverage: sum.Coverage,
 		Skipped: failuresJSON(sum.Skipped), Failed: failuresJSON(sum.Failed),
 	}
 	enc := json.NewEncoder(w)

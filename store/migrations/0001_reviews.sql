@@ -1,6 +1,10 @@
 -- Reviews and everything they name. Times are UTC. No primary keys: DuckDB checks them eagerly
 -- within a transaction, which breaks delete-then-append of the same review, and the single
 -- writer (enforced by DuckDB's file lock) keeps IDs unique instead.
+--
+-- Every table records doc_path, the document a row came from, so that a changed document
+-- replaces exactly its own rows. A child row's review_id may name a review another document
+-- defines: fragments (Jira follow-ups, a relational export's tasks) attach that way.
 
 CREATE TABLE documents (
     path        VARCHAR NOT NULL,  -- as named on the command line, relative to the ingest root's parent
@@ -29,11 +33,12 @@ CREATE TABLE reviews (
     source_sha256 VARCHAR
 );
 
-CREATE TABLE review_components (review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, component VARCHAR NOT NULL);
-CREATE TABLE review_tags       (review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, tag VARCHAR NOT NULL);
-CREATE TABLE people            (review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR);
-CREATE TABLE factors           (review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, text VARCHAR NOT NULL);
+CREATE TABLE review_components (doc_path VARCHAR NOT NULL, review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, component VARCHAR NOT NULL);
+CREATE TABLE review_tags       (doc_path VARCHAR NOT NULL, review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, tag VARCHAR NOT NULL);
+CREATE TABLE people            (doc_path VARCHAR NOT NULL, review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR);
+CREATE TABLE factors           (doc_path VARCHAR NOT NULL, review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, text VARCHAR NOT NULL);
 CREATE TABLE actions (
+    doc_path  VARCHAR NOT NULL,
     review_id VARCHAR NOT NULL,
     ord       INTEGER NOT NULL,
     text      VARCHAR NOT NULL,
@@ -42,5 +47,5 @@ CREATE TABLE actions (
     due       TIMESTAMP,
     ticket    VARCHAR
 );
-CREATE TABLE timeline_events (review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, happened_at TIMESTAMP, text VARCHAR NOT NULL, actor VARCHAR);
-CREATE TABLE sections        (review_id VARCHAR NOT NULL, name VARCHAR NOT NULL, text VARCHAR NOT NULL);
+CREATE TABLE timeline_events (doc_path VARCHAR NOT NULL, review_id VARCHAR NOT NULL, ord INTEGER NOT NULL, happened_at TIMESTAMP, text VARCHAR NOT NULL, actor VARCHAR);
+CREATE TABLE sections        (doc_path VARCHAR NOT NULL, review_id VARCHAR NOT NULL, name VARCHAR NOT NULL, text VARCHAR NOT NULL);

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/metamortem/metamortem"
@@ -51,12 +52,16 @@ func reviewsOnly(parse func(Document) ([]metamortem.Review, error)) func(Documen
 	}
 }
 
-// formats is the table importers are chosen from, in order of preference when content is sniffed.
-// JSON comes before Markdown because a Markdown sniff is permissive.
-var formats = []Format{
-	canonicalFormat,
-	markdownFormat,
-}
+// formats is the table importers are chosen from, in order of preference when content is
+// sniffed: the specific shapes first, the permissive ones (CSV trackers, Markdown) last.
+var formats = slices.Concat(
+	[]Format{canonicalFormat},
+	jsonFormats,
+	catalogFormats,
+	[]Format{htmlFormat},
+	csvFormats,
+	[]Format{markdownFormat},
+)
 
 // Detect chooses the format of a document: a format whose extension matches and whose content
 // does not contradict it, else the first format whose content sniff matches. It returns false

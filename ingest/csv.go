@@ -1,0 +1,4 @@
+package ingest
+
+// csvFormats are spreadsheet trackers, Jira CSV exports and relational CSV exports.
+var csvFormats = []Format{}

@@ -68,12 +68,12 @@ func (db *DB) Catalog(ctx context.Context) (metamortem.Catalog, error) {
 func (db *DB) scanRows(ctx context.Context, query string, scan func(*sql.Rows) error) error {
 	rows, err := db.sql.QueryContext(ctx, query)
 	if err != nil {
-		return fmt.Errorf("read catalog: %w", err)
+		return fmt.Errorf("read: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := scan(rows); err != nil {
-			return fmt.Errorf("read catalog: %w", err)
+			return fmt.Errorf("read: %w", err)
 		}
 	}
 	return rows.Err()

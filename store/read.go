@@ -66,22 +66,17 @@ func (db *DB) Reviews(ctx context.Context) ([]metamortem.Review, error) {
 // query's first column must be review_id.
 func (db *DB) eachRow(ctx context.Context, index map[string]*metamortem.Review, query string,
 	scan func(r *metamortem.Review, rows *sql.Rows, id *string) error) error {
-	rows, err := db.sql.QueryContext(ctx, query)
-	if err != nil {
-		return fmt.Errorf("read reviews: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return db.scanRows(ctx, query, func(rows *sql.Rows) error {
 		var id string
 		var r metamortem.Review
 		if err := scan(&r, rows, &id); err != nil {
-			return fmt.Errorf("read reviews: %w", err)
+			return err
 		}
 		if target := index[id]; target != nil {
 			merge(target, r)
 		}
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // merge appends what one child row read into part to the review it belongs to.

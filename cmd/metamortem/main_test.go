@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,7 +43,21 @@ func TestScripts(t *testing.T) {
 			}
 			env.Setenv("FIXTURES", filepath.Join(wd, "..", "..", "fixtures"))
 			env.Setenv("METAMORTEM_DB", "")
+			if corpus := os.Getenv("METAMORTEM_CORPUS"); corpus != "" {
+				abs, err := filepath.Abs(corpus)
+				if err != nil {
+					return err
+				}
+				env.Setenv("METAMORTEM_CORPUS", abs)
+			}
 			return nil
+		},
+		// [corpus] holds when METAMORTEM_CORPUS names the real-world corpus.
+		Condition: func(cond string) (bool, error) {
+			if cond == "corpus" {
+				return os.Getenv("METAMORTEM_CORPUS") != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// waitfile PATH waits up to 30 s for PATH to exist.

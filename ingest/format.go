@@ -18,6 +18,9 @@ type Format struct {
 	// Sniff reports whether the content looks like this format, for files whose extension says
 	// nothing (or says something else).
 	Sniff func(data []byte) bool
+	// SniffWithExtension, when set, replaces Sniff for files whose extension is one of
+	// Extensions: the extension is evidence, so the content check may be looser.
+	SniffWithExtension func(data []byte) bool
 	// Parse turns the document into reviews, fragments of reviews and catalog entries. An error
 	// means the document as a whole could not be read; it is reported with the document's path
 	// (a leading "line N: " becomes the failure's line).
@@ -42,7 +45,18 @@ type Result struct {
 	Fragments []metamortem.Review
 	// Catalog holds the ownership and identity entries of the document.
 	Catalog metamortem.Catalog
+	// Warnings are parts of the document that could not be read while the rest was (a CSV
+	// row with a broken quote), each starting "line N: " where the line is known.
+	Warnings []error
 }
+
+// NothingToImport wraps the error of a parser that read a document in its format and found
+// nothing to import (a Jira export none of whose tickets links to a review). Ingest lists
+// such documents as skipped, with the reason, rather than failed.
+type NothingToImport struct{ Err error }
+
+func (e NothingToImport) Error() string { return e.Err.Error() }
+func (e NothingToImport) Unwrap() error { return e.Err }
 
 // reviewsOnly adapts a parser that only ever yields reviews.
 func reviewsOnly(parse func(Document) ([]metamortem.Review, error)) func(Document) (Result, error) {
@@ -69,8 +83,12 @@ var formats = slices.Concat(
 func Detect(path string, data []byte) (Format, bool) {
 	ext := strings.ToLower(filepath.Ext(path))
 	for _, f := range formats {
+		sniff := f.Sniff
+		if f.SniffWithExtension != nil {
+			sniff = f.SniffWithExtension
+		}
 		for _, e := range f.Extensions {
-			if e == ext && f.Sniff(data) {
+			if e == ext && sniff(data) {
 				return f, true
 			}
 		}

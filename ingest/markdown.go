@@ -11,10 +11,11 @@ import (
 // markdownFormat reads post-incident reviews written in Markdown, with or without YAML front
 // matter. A document holding several incidents yields one review per incident.
 var markdownFormat = Format{
-	Name:       "markdown",
-	Extensions: []string{".md", ".markdown"},
-	Sniff:      sniffMarkdown,
-	Parse:      reviewsOnly(parseMarkdown),
+	Name:               "markdown",
+	Extensions:         []string{".md", ".markdown"},
+	Sniff:              sniffMarkdown,
+	SniffWithExtension: sniffMarkdownProse,
+	Parse:              reviewsOnly(parseMarkdown),
 }
 
 // parseMarkdown reads a Markdown document. It fails only when the document cannot be read at

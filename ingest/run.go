@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -37,6 +39,9 @@ type Failure struct {
 	Reason string
 }
 
+// Error makes a Failure usable as an error naming its path and line.
+func (f Failure) Error() string { return f.String() }
+
 func (f Failure) String() string {
 	if f.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", f.Path, f.Line, f.Reason)
@@ -55,6 +60,9 @@ type Summary struct {
 	Skipped []Failure
 	// Failed lists documents that could not be ingested, with the reason.
 	Failed []Failure
+	// Warnings lists parts of ingested documents that could not be read (a CSV row), with
+	// the line; the rest of each document went in.
+	Warnings []Failure
 	// Reviews counts the reviews written (or, in a dry run, that would be).
 	Reviews int
 	// Fragments counts the review fragments written (follow-up tickets, participants, tasks
@@ -148,6 +156,9 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 				sum.Updated++
 			} else {
 				sum.Added++
+			}
+			for _, w := range p.result.Warnings {
+				sum.Warnings = append(sum.Warnings, *failure(p.file.path, w))
 			}
 			sum.Formats[p.format]++
 			sum.Reviews += len(p.result.Reviews)
@@ -276,7 +287,12 @@ func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 	}
 	p.format = format.Name
 	res, err := format.Parse(p.doc)
-	if err != nil {
+	var nothing NothingToImport
+	switch {
+	case errors.As(err, &nothing):
+		p.skip = &Failure{Path: f.path, Reason: nothing.Error()}
+		return p
+	case err != nil:
 		p.fail = failure(f.path, err)
 		return p
 	}
@@ -322,7 +338,13 @@ func failure(path string, err error) *Failure {
 // and are never reviews themselves.
 var repositoryNames = map[string]bool{
 	"README": true, "LICENSE": true, "LICENCE": true, "CHANGELOG": true, "CONTRIBUTING": true,
-	"CODE_OF_CONDUCT": true, "SECURITY": true, "NOTICE": true, "AUTHORS": true, "CODEOWNERS": true,
+	"CODE_OF_CONDUCT": true, "SECURITY": true, "NOTICE": true, "AUTHORS": true,
+}
+
+// RepositoryFile reports whether path names a repository file such as README.md, which sits
+// beside reviews but is never one.
+func RepositoryFile(path string) bool {
+	return repositoryFile(filepath.ToSlash(path))
 }
 
 // repositoryFile reports whether rel names a repository file such as README.md.

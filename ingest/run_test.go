@@ -144,3 +144,45 @@ func TestPathID(t *testing.T) {
 		}
 	}
 }
+
+func TestRunReadsOwnershipInGithubFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".github/CODEOWNERS": "# owners\n/services/payments-api/ @fernhill/payments\n",
+		".git/CODEOWNERS":    "/services/payments-api/ @someone-else\n",
+	})
+	db := openStore(t)
+	sum, err := Run(context.Background(), db, []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 1 || sum.Formats["codeowners"] != 1 || sum.Catalog.Ownership != 1 {
+		t.Errorf("Run(.github/CODEOWNERS, .git/CODEOWNERS) read %d, formats %v, ownership %d; want 1, codeowners 1, 1",
+			sum.Read, sum.Formats, sum.Catalog.Ownership)
+	}
+}
+
+func TestRunReportsUnreadableRowsAsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"tracker.csv": "id,title,date,severity,root cause\n" +
+			"INC-1,Checkout down,2025-01-02,SEV2,disk full\n" +
+			"INC-2,Search slow,2025-01-03,SEV3\n" +
+			"INC-3,Login errors,2025-01-04,SEV2,expired certificate,extra,cells\n" +
+			"INC-4,Payments down,2025-01-05,SEV1,pool exhausted\n",
+	})
+	db := openStore(t)
+	sum, err := Run(context.Background(), db, []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 1 || len(sum.Failed) != 0 || len(sum.Warnings) == 0 {
+		t.Fatalf("Run(tracker with ragged rows) added %d failed %v warnings %v; want 1 document, warnings", sum.Added, sum.Failed, sum.Warnings)
+	}
+	for _, w := range sum.Warnings {
+		if w.Path != filepath.Join(dir, "tracker.csv") || w.Line == 0 {
+			t.Errorf("warning %s; want the file and a line", w)
+		}
+	}
+	t.Logf("%d reviews, warnings %v", sum.Reviews, sum.Warnings)
+}

@@ -105,7 +105,11 @@ var headingNames = map[string]string{
 	"where we got lucky": kindLucky, "where did we get lucky": kindLucky, "where we were lucky": kindLucky,
 	"lucky":        kindLucky,
 	"difficulties": kindDifficulties, "challenges": kindDifficulties, "what was difficult": kindDifficulties,
-	"what was hard": kindDifficulties,
+	"what was hard": kindDifficulties, "difficulties during handling": kindDifficulties,
+	"difficulties in handling": kindDifficulties, "difficulties during the response": kindDifficulties,
+	"difficulties during response": kindDifficulties, "response difficulties": kindDifficulties,
+	"challenges during the response": kindDifficulties, "what made this hard": kindDifficulties,
+	"what made it hard": kindDifficulties, "obstacles": kindDifficulties,
 
 	"attendees": kindAttendees, "atendees": kindAttendees, "attendance": kindAttendees,
 	"postmortem attendees": kindAttendees, "post-mortem attendees": kindAttendees, "participants": kindAttendees,

@@ -23,7 +23,14 @@ var (
 // NUL bytes, valid UTF-8 or nearly) with YAML front matter, or with headings (ATX or setext) over
 // prose or other Markdown, or paragraphs of prose about an incident. JSON, CSV and HTML documents, scripts and comment-only files such as
 // CODEOWNERS are not claimed.
-func sniffMarkdown(data []byte) bool {
+func sniffMarkdown(data []byte) bool { return sniffMarkdownText(data, false) }
+
+// sniffMarkdownProse is the check for files whose extension already says Markdown: a write-up
+// of paragraphs without headings is accepted too when it reads like a review. Without the
+// extension that rule would take any prose (licence texts, notes) for a review.
+func sniffMarkdownProse(data []byte) bool { return sniffMarkdownText(data, true) }
+
+func sniffMarkdownText(data []byte, proseOK bool) bool {
 	data = trimBOM(data)
 	if len(data) > sniffLimit {
 		data = data[:sniffLimit]
@@ -84,7 +91,7 @@ func sniffMarkdown(data []byte) bool {
 	}
 	if headings == 0 {
 		// A write-up of paragraphs without headings is still Markdown when it reads like a review.
-		return prose >= 3 && prose >= 2*(other+1) && reIncidentWords.Match(data)
+		return proseOK && prose >= 3 && prose >= 2*(other+1) && reIncidentWords.Match(data)
 	}
 	if prose+marks == 0 {
 		// Headings alone: an outline or an empty template.

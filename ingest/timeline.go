@@ -254,6 +254,9 @@ func (r *timelineReader) readTable(b block) {
 			timeCol = 0
 		}
 	}
+	if len(rows) == 0 {
+		return
+	}
 	if eventCol < 0 || eventCol == timeCol {
 		eventCol = len(rows[0]) - 1
 		for _, row := range rows {

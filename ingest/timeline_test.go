@@ -209,3 +209,11 @@ func TestTables(t *testing.T) {
 		t.Errorf("Parse(tables).People = %v; want %v", r.People, wantPeople)
 	}
 }
+
+// A timeline table with a header row and no data rows once crashed the importer.
+func TestTimelineTableWithOnlyAHeader(t *testing.T) {
+	reviews, err := parseMarkdown(NewDocument("t.md", "t.md", []byte("# Outage\n\n## Timeline\n\n| 10:00 | paged |\n|---|---|\n")))
+	if err != nil || len(reviews) != 1 || len(reviews[0].Timeline) != 0 {
+		t.Errorf("parseMarkdown(header-only timeline) = %+v, %v; want one review, no timeline, no error", reviews, err)
+	}
+}

@@ -78,7 +78,7 @@ func walk(roots []string) ([]file, []Failure) {
 				failures = append(failures, Failure{Path: path, Reason: reason(err)})
 				return nil
 			}
-			if path != root && strings.HasPrefix(d.Name(), ".") {
+			if path != root && hidden(d.Name()) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -163,6 +163,12 @@ func bundleFiles(files []file) []file {
 		}
 	}
 	return kept
+}
+
+// hidden reports whether a file or folder name is hidden (a leading dot). .github and
+// .gitlab are not: ownership files (CODEOWNERS, component_owners.yml) live there.
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") && name != ".github" && name != ".gitlab"
 }
 
 // reason turns a file-system error into a message without the path, which the failure names.

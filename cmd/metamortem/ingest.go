@@ -100,10 +100,13 @@ func runIngest(ctx context.Context, g *globals, s streams, opts *ingestOptions) 
 	if err != nil {
 		return err
 	}
-	if len(sum.Failed) > 0 {
-		for _, f := range sum.Failed {
-			fmt.Fprintf(s.err, "metamortem: %s\n", f)
-		}
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(s.err, "metamortem: warning: %s\n", w)
+	}
+	for _, f := range sum.Failed {
+		fmt.Fprintf(s.err, "metamortem: %s\n", f)
+	}
+	if len(sum.Failed) > 0 || len(sum.Warnings) > 0 {
 		return errPartial
 	}
 	return nil
@@ -116,6 +119,9 @@ func writeIngestText(w io.Writer, sum *ingest.Summary, dryRun, verbose bool) {
 	}
 	fmt.Fprintf(w, "read %d documents%s: %d added, %d updated, %d unchanged, %d skipped, %d failed\n",
 		sum.Read, verb, sum.Added, sum.Updated, sum.Unchanged, len(sum.Skipped), len(sum.Failed))
+	if len(sum.Warnings) > 0 {
+		fmt.Fprintf(w, "%d parts of documents could not be read (listed on standard error); the rest went in\n", len(sum.Warnings))
+	}
 	if len(sum.Formats) > 0 {
 		names := make([]string, 0, len(sum.Formats))
 		for name := range sum.Formats {
@@ -157,6 +163,7 @@ type ingestJSON struct {
 	Formats   map[string]int      `json:"formats"`
 	Coverage  ingest.Coverage     `json:"coverage"`
 	Skipped   []failureJSON       `json:"skipped"`
+	Warnings  []failureJSON       `json:"warnings"`
 	Failed    []failureJSON       `json:"failed"`
 }
 
@@ -170,7 +177,7 @@ func writeIngestJSON(w io.Writer, sum *ingest.Summary, dryRun bool) error {
 	out := ingestJSON{
 		DryRun: dryRun, Read: sum.Read, Added: sum.Added, Updated: sum.Updated, Unchanged: sum.Unchanged,
 		Reviews: sum.Reviews, Fragments: sum.Fragments, Catalog: sum.Catalog, Formats: sum.Formats, Coverage: sum.Coverage,
-		Skipped: failuresJSON(sum.Skipped), Failed: failuresJSON(sum.Failed),
+		Skipped: failuresJSON(sum.Skipped), Warnings: failuresJSON(sum.Warnings), Failed: failuresJSON(sum.Failed),
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -20,14 +20,16 @@ const (
 	exitUsage   = 2
 	exitPartial = 3
 	exitBusy    = 4
+	exitLint    = 5
 )
 
 const exitStatusHelp = `EXIT STATUS
   0  success
   1  error: nothing useful was done (bad database, unreadable output path, …)
   2  usage error: unknown command or flag, bad flag value
-  3  partial failure: some documents could not be ingested; the rest went in
+  3  partial failure: some documents (or rows of them) could not be ingested; the rest went in
   4  the database is locked by another metamortem process
+  5  lint: at least one error-level finding
 `
 
 // streams are the process's standard streams, injected so tests can read them.
@@ -59,6 +61,9 @@ func run(ctx context.Context, args []string, s streams) int {
 	}
 	if errors.Is(err, errPartial) {
 		return exitPartial
+	}
+	if errors.Is(err, errFindings) {
+		return exitLint
 	}
 	fmt.Fprintf(s.err, "metamortem: error: %v\n", err)
 	if hint := hintFor(err); hint != "" {
@@ -106,6 +111,7 @@ names another file.
 		Example: `  $ metamortem ingest reviews/
   $ metamortem report --out report.html
   $ metamortem query "SELECT severity, count(*) FROM reviews GROUP BY ALL"`,
+		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -130,6 +136,8 @@ names another file.
 		newExportCmd(g, s),
 		newReportCmd(g, s),
 		newQueryCmd(g, s),
+		newIdentitiesCmd(g, s),
+		newLintCmd(s),
 	)
 	return root
 }

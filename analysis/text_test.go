@@ -1,0 +1,99 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestMaskText(t *testing.T) {
+	m := NewMasker([]string{"payments-api", "checkout", "Payments API Gateway"}, []string{"Data", "payments"}, []string{"Priya Raman"})
+	tests := []struct{ in, want string }{
+		{"payments-api ran out of connections at 14:02 UTC", "{component} ran out of connections at {time}"},
+		{"Checkout hit max_connections after 45 minutes.", "{component} hit max connections after {duration}"},
+		{"Payments API Gateway and payments-api and payments", "{component} and {component} and {team}"},
+		{"See https://example.com/x and OPS-123, #4521", "see {url} and {ticket} {ticket}"},
+		{"db-1.prod.example.com at 10.0.0.1:5432 and fe80::1", "{host} at {ip} and {ip}"},
+		{"upgraded to v1.2.3 from 1.2 (build 1.257.1)", "upgraded to {version} from {num} | build {version}"},
+		{"wrote /var/log/app.log and values.yaml via ./deploy.sh", "wrote {path} and {path} via {path}"},
+		{"Priya Raman paged @tokafor and ops@example.com", "{person} paged {person} and {email}"},
+		{"The Data team saw data corruption", "the {team} team saw data corruption"},
+		{"On 4 August 2015, August 5 and 2024-01-02T10:00Z", "on {date} and {date}"},
+		{"on August 5 at 100,000 rps", "on {date} at {num} rps"},
+		{"1 hour 20 minutes, then 100ms and 147 MB", "{duration} then {duration} and {num}"},
+		{"13:55 PM and 09:58 CET", "{time} and {time}"},
+		{"Root cause: disk full. Fixed", "root cause | disk full | fixed"},
+		{"It wasn't monitored; e.g. nobody knew", "it wasnt monitored | e g nobody knew"},
+		{"", ""},
+		{"   ", ""},
+		{"!!! ... ???", ""},
+	}
+	for _, tt := range tests {
+		if got := m.MaskText(tt.in); got != tt.want {
+			t.Errorf("MaskText(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMaskTextWithoutNames(t *testing.T) {
+	var m *Masker
+	if got, want := m.MaskText("checkout failed at 10:00"), "checkout failed at {time}"; got != want {
+		t.Errorf("nil Masker: MaskText = %q; want %q", got, want)
+	}
+}
+
+func stemmed(s string) string {
+	return strings.Join(stemSeq(maskNumbers(splitWords(s)), nil), " ")
+}
+
+func TestStemSeqAndTerms(t *testing.T) {
+	tests := []struct{ in, stems string }{
+		{"The connection pools were exhausted; retries failed.", "connect pool exhaust  retri fail"},
+		{"It wasn't monitored", "not monitor"},
+		{"Disk on db-1.example.com was full", "disk full"},
+		{"the was due to an issue", ""},
+		{"Ran out of memory after 3 hours", "ran out memori"},
+	}
+	for _, tt := range tests {
+		if got := stemmed(tt.in); got != tt.stems {
+			t.Errorf("stemSeq(%q) = %q; want %q", tt.in, got, tt.stems)
+		}
+	}
+	got := terms([]string{"connect", "pool", "exhaust", "", "retri", "fail"})
+	want := []string{"connect", "connect pool", "pool", "pool exhaust", "exhaust", "retri", "retri fail", "fail"}
+	if !slices.Equal(got, want) {
+		t.Errorf("terms = %q; want %q", got, want)
+	}
+}
+
+func TestTFIDF(t *testing.T) {
+	// Two documents: idf(a) = idf(c) = ln(3/2)+1, idf(b) = 1. d1 has a twice (tf 1+ln 2) and b
+	// once; d2 has b and c. Values below were worked out by hand from those.
+	m := newTFIDF([][]string{{"a", "a", "b"}, {"b", "c"}}, []float64{1, 1})
+	if want := []string{"a", "b", "c"}; !slices.Equal(m.terms, want) {
+		t.Fatalf("terms = %q; want %q", m.terms, want)
+	}
+	d1, d2 := m.vector([]string{"b", "a", "a"}), m.vector([]string{"c", "b"})
+	check := func(name string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s = %v; want %v", name, got, want)
+		}
+	}
+	if !slices.Equal(d1.index, []int32{0, 1}) || !slices.Equal(d2.index, []int32{1, 2}) {
+		t.Fatalf("indices = %v, %v; want [0 1], [1 2]", d1.index, d2.index)
+	}
+	check("d1[a]", d1.value[0], 0.9219069698164416)
+	check("d1[b]", d1.value[1], 0.3874113305052739)
+	check("d2[b]", d2.value[0], 0.5797386715376657)
+	check("d2[c]", d2.value[1], 0.8148024746671689)
+	check("d1·d2", d1.dot(d2), 0.22459733008576702)
+	check("d1·d1", d1.dot(d1), 1)
+	check("unknown terms", m.vector([]string{"zzz"}).dot(d1), 0)
+
+	// A document standing for two: N = 3, df(a) = 2, df(b) = 3, so idf(a) = ln(4/3)+1, idf(b) = 1.
+	w := newTFIDF([][]string{{"a", "b"}, {"b"}}, []float64{2, 1})
+	check("weighted idf(a)", w.idf[0], math.Log(4.0/3)+1)
+	check("weighted idf(b)", w.idf[1], 1)
+}

@@ -1,0 +1,336 @@
+package analysis
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/metamortem/metamortem"
+)
+
+// Theme is one contributing factor that recurs across reviews under different words: either a
+// cause the taxonomy knows (Tag set) or a group of similar statements found by clustering.
+type Theme struct {
+	// ID is stable across runs: the tag for a taxonomy theme, otherwise "theme-" and a hash of
+	// the member statements' review IDs and positions.
+	ID string
+	// Label names the theme: the taxonomy entry's label, or the theme's two or three most
+	// characteristic terms.
+	Label string
+	// Tag is the taxonomy tag, or "" for a theme found by clustering alone.
+	Tag string
+	// Members are the factor statements in the theme, ordered by review ID, then position.
+	Members []ThemeMember
+	// Reviews counts the distinct reviews the members come from.
+	Reviews int
+	// Components are the components the members' reviews name, most reviews first, then by name.
+	Components []string
+	// FirstSeen and LastSeen are the earliest and latest start times of the members' reviews;
+	// nil when none of them has one.
+	FirstSeen, LastSeen *time.Time
+}
+
+// ThemeMember is one factor statement of a theme.
+type ThemeMember struct {
+	ReviewID string
+	// Factor is the statement's position in its review's Factors, from 0.
+	Factor int
+	Text   string
+}
+
+// ThemeSet is what Themes found: the themes, and the statements in no theme.
+type ThemeSet struct {
+	// Themes are ordered by number of members, most first, then by label, then by ID.
+	Themes []Theme
+	// Unthemed are the statements that no theme holds, ordered by review ID, then position.
+	Unthemed []ThemeMember
+	// Statements counts the factor statements considered: those with a word left once names,
+	// numbers and stopwords are set aside.
+	Statements int
+	// OutOfRange counts the reviews left out because they did not start in [From, To), including
+	// reviews with no start time when a range is given.
+	OutOfRange int
+}
+
+// ThemeOptions say which reviews to read and how.
+type ThemeOptions struct {
+	// Taxonomy holds the known causes; nil means DefaultTaxonomy. An empty Taxonomy (no
+	// entries) turns matching off, so that every statement is clustered.
+	Taxonomy *Taxonomy
+	// Components, Teams and People are names to mask before statements are compared, so that
+	// "checkout ran out of connections" and "billing ran out of connections" look alike.
+	Components, Teams, People []string
+	// From and To bound the reviews' start times, [From, To); zero leaves that end open. When
+	// both are zero, reviews with no start time are included.
+	From, To time.Time
+	// MinReviews is the least number of distinct reviews a theme must span; 0 means 2. Smaller
+	// groups are unthemed.
+	MinReviews int
+}
+
+// statement is one factor statement being grouped.
+type statement struct {
+	review int // index into the reviews in range
+	factor int
+	text   string
+	key    string // masked text: statements with the same key are one point
+	seq    []string
+	entry  int // taxonomy entry, or -1
+}
+
+// Themes groups the contributing-factor statements of the reviews into themes: statements
+// that use a taxonomy entry's phrases join that entry's theme; the rest are clustered by the
+// words left once names, numbers, times, hosts, versions, tickets, links and paths are masked,
+// and each cluster that is close to a taxonomy entry joins that entry's theme too. A theme
+// must span MinReviews reviews. The result depends only on the arguments, not on the order of
+// reviews.
+func Themes(reviews []metamortem.Review, opts ThemeOptions) ThemeSet {
+	tax := opts.Taxonomy
+	if tax == nil {
+		tax = DefaultTaxonomy()
+	}
+	minReviews := cmp.Or(opts.MinReviews, 2)
+	inRangeReviews, outOfRange := reviewsInRange(reviews, opts.From, opts.To)
+	masker := NewMasker(opts.Components, opts.Teams, opts.People)
+	surface := map[string]map[string]int{}
+
+	var stmts []statement
+	for ri, r := range inRangeReviews {
+		for fi, f := range r.Factors {
+			text := strings.TrimSpace(f.Text)
+			if text == "" {
+				continue
+			}
+			raw := splitWords(text)
+			masked := maskNumbers(masker.names.replace(raw))
+			seq := stemSeq(masked, surface)
+			if len(seq) == 0 {
+				continue
+			}
+			// The entry is part of the key: aliases are matched before masking, so "HTTP 429"
+			// and "HTTP 500" mask alike but only one names a rate limit.
+			entry := tax.matcher.match(raw, seq)
+			stmts = append(stmts, statement{
+				review: ri, factor: fi, text: text, key: maskedKey(masked) + strconv.Itoa(entry), seq: seq,
+				entry: entry,
+			})
+		}
+	}
+	set := ThemeSet{Statements: len(stmts), OutOfRange: outOfRange}
+	if len(stmts) == 0 {
+		return set
+	}
+
+	pts := newPoints(stmts)
+	model := newTFIDF(pts.terms, pts.weights)
+	vecs := make([]sparseVector, len(pts.terms))
+	for i, doc := range pts.terms {
+		vecs[i] = model.vector(doc)
+	}
+
+	// Each statement's group: a taxonomy entry (0..n-1), or a community (n..).
+	nEntries := len(tax.Entries)
+	group := make([]int, len(stmts))
+	var free []int // points no entry claims
+	for i, first := range pts.first {
+		if e := stmts[first].entry; e >= 0 {
+			pts.group[i] = e
+		} else {
+			free = append(free, i)
+		}
+	}
+	if len(free) > 0 {
+		freeVecs := make([]sparseVector, len(free))
+		freeWeights := make([]float64, len(free))
+		for k, i := range free {
+			freeVecs[k], freeWeights[k] = vecs[i], pts.weights[i]
+		}
+		groups := cluster(freeVecs, defaultClusterParams)
+		entryOf := closestEntries(tax, model, freeVecs, freeWeights, groups)
+		for k, i := range free {
+			if e := entryOf[groups[k]]; e >= 0 {
+				pts.group[i] = e
+			} else {
+				pts.group[i] = nEntries + groups[k]
+			}
+		}
+	}
+	for s := range stmts {
+		group[s] = pts.group[pts.of[s]]
+	}
+	set.Themes, set.Unthemed = buildThemes(inRangeReviews, stmts, group, tax, minReviews, labelFn(model, pts, surface, countGroups(group)))
+	return set
+}
+
+// reviewsInRange returns the reviews that started in [from, to), ordered by ID, and how many
+// were left out. With no range, every review is in it.
+func reviewsInRange(reviews []metamortem.Review, from, to time.Time) ([]metamortem.Review, int) {
+	var out []metamortem.Review
+	left := 0
+	for _, r := range reviews {
+		open := from.IsZero() && to.IsZero()
+		if open || r.StartedAt != nil && inRange(*r.StartedAt, from, to) {
+			out = append(out, r)
+		} else {
+			left++
+		}
+	}
+	slices.SortStableFunc(out, func(a, b metamortem.Review) int { return strings.Compare(a.ID, b.ID) })
+	return out, left
+}
+
+// maskedKey writes masked words as one string, the identity of a point.
+func maskedKey(ws []word) string {
+	var b strings.Builder
+	for _, w := range ws {
+		switch {
+		case w.isBreak():
+			b.WriteString("|")
+		case w.mask != "":
+			b.WriteString("{" + string(w.mask) + "}")
+		default:
+			b.WriteString(w.text)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// points are the distinct masked statements, ordered by a hash of their text (then the text),
+// so that their order depends on neither the order of the input nor on how alike they are.
+type points struct {
+	first   []int      // a statement of each point
+	of      []int      // each statement's point
+	weights []float64  // statements per point
+	terms   [][]string // each point's terms
+	group   []int      // each point's group, filled in by Themes
+	keys    []string   // each point's masked text
+}
+
+func newPoints(stmts []statement) points {
+	byKey := map[string]int{}
+	var keys []string
+	for i, s := range stmts {
+		if _, ok := byKey[s.key]; !ok {
+			byKey[s.key] = i
+			keys = append(keys, s.key)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(hashKey(a), hashKey(b)), strings.Compare(a, b)) })
+	p := points{of: make([]int, len(stmts)), keys: keys}
+	index := make(map[string]int, len(keys))
+	for i, k := range keys {
+		index[k] = i
+		first := byKey[k]
+		p.first = append(p.first, first)
+		p.terms = append(p.terms, terms(stmts[first].seq))
+	}
+	p.weights = make([]float64, len(keys))
+	p.group = make([]int, len(keys))
+	for s, st := range stmts {
+		i := index[st.key]
+		p.of[s] = i
+		p.weights[i]++
+	}
+	return p
+}
+
+func countGroups(group []int) int {
+	seen := map[int]bool{}
+	for _, g := range group {
+		seen[g] = true
+	}
+	return len(seen)
+}
+
+func hashKey(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// buildThemes turns groups of statements into themes, leaving groups that span fewer than
+// minReviews reviews unthemed.
+func buildThemes(reviews []metamortem.Review, stmts []statement, group []int, tax *Taxonomy, minReviews int, label func(members []int) string) ([]Theme, []ThemeMember) {
+	byGroup := map[int][]int{}
+	for s, g := range group {
+		byGroup[g] = append(byGroup[g], s)
+	}
+	var themes []Theme
+	var unthemed []ThemeMember
+	member := func(s int) ThemeMember {
+		return ThemeMember{ReviewID: reviews[stmts[s].review].ID, Factor: stmts[s].factor, Text: stmts[s].text}
+	}
+	for g, members := range byGroup {
+		distinctReviews := map[int]bool{}
+		for _, s := range members {
+			distinctReviews[stmts[s].review] = true
+		}
+		if len(distinctReviews) < minReviews {
+			for _, s := range members {
+				unthemed = append(unthemed, member(s))
+			}
+			continue
+		}
+		t := Theme{Reviews: len(distinctReviews)}
+		for _, s := range members {
+			t.Members = append(t.Members, member(s))
+		}
+		slices.SortFunc(t.Members, compareMembers)
+		if g < len(tax.Entries) {
+			t.ID, t.Tag, t.Label = tax.Entries[g].Tag, tax.Entries[g].Tag, tax.Entries[g].Label
+		} else {
+			t.ID, t.Label = clusterID(t.Members), label(members)
+		}
+		t.Components, t.FirstSeen, t.LastSeen = describeReviews(reviews, distinctReviews)
+		themes = append(themes, t)
+	}
+	slices.SortFunc(themes, func(a, b Theme) int {
+		return cmp.Or(cmp.Compare(len(b.Members), len(a.Members)), strings.Compare(a.Label, b.Label), strings.Compare(a.ID, b.ID))
+	})
+	slices.SortFunc(unthemed, compareMembers)
+	return themes, unthemed
+}
+
+func compareMembers(a, b ThemeMember) int {
+	return cmp.Or(strings.Compare(a.ReviewID, b.ReviewID), cmp.Compare(a.Factor, b.Factor))
+}
+
+// clusterID derives a theme's ID from its members, which must be sorted.
+func clusterID(members []ThemeMember) string {
+	h := sha256.New()
+	for _, m := range members {
+		h.Write([]byte(m.ReviewID + "\x00" + strconv.Itoa(m.Factor) + "\n"))
+	}
+	return "theme-" + hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// describeReviews returns the components of a set of reviews, counted once per review, most
+// first, and their earliest and latest start times.
+func describeReviews(reviews []metamortem.Review, set map[int]bool) ([]string, *time.Time, *time.Time) {
+	var rs []metamortem.Review
+	var first, last *time.Time
+	for i := range set {
+		r := reviews[i]
+		rs = append(rs, r)
+		if r.StartedAt == nil {
+			continue
+		}
+		if first == nil || r.StartedAt.Before(*first) {
+			first = r.StartedAt
+		}
+		if last == nil || r.StartedAt.After(*last) {
+			last = r.StartedAt
+		}
+	}
+	var components []string
+	for _, c := range countComponents(rs) {
+		components = append(components, c.Component)
+	}
+	return components, first, last
+}

@@ -1,0 +1,86 @@
+package analysis
+
+import "strings"
+
+// After masking, a statement becomes a sequence of stems: stopwords and placeholders are
+// dropped, negated auxiliaries ("wasn't", "didn't") become "not", and each remaining word is cut
+// down by stem. Clause breaks stay, as "", so that neither bigrams nor phrases span them.
+
+// stopwords are English function words and the boilerplate of incident write-ups, which say
+// nothing about which cause a statement names. Negations and words of quantity ("no", "not",
+// "too", "many", "lack", "missing") are kept: they are often the point.
+var stopwords = setOf(`a about above after again against all along already also although am
+among an and another any are around as at be because been before being below between both but by
+can cause caused causes causing contributing could did do does doing done due during each either
+else etc even ever every factor factors few for from further had has have having he her here
+hers him his how however i ie eg if in incident incidents into is issue issues it its itself
+just let like made make makes me might more most much must my near nor now of on once one onto
+only or other others our ours over own per perhaps primary problem problems quite rather really
+result resulted resulting results root same she should so some somehow something such than that
+the their theirs them then there therefore these they this those though through thus to toward
+towards trigger ultimately under underlying until up upon us very via was we were what whatever
+when whenever where whereas
+whether which while who whom whose why will with within would yet you your yours`)
+
+// negations are contracted negative auxiliaries, read as "not".
+var negations = setOf(`aint arent cant couldnt didnt doesnt dont hadnt hasnt havent isnt
+mustnt neednt shouldnt wasnt werent wont wouldnt cannot`)
+
+func setOf(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
+// stemSeq returns the stems of ws in order, with "" for each clause break, dropping
+// placeholders, stopwords and one-letter words. When surface is not nil, it counts the word each
+// stem came from.
+func stemSeq(ws []word, surface map[string]map[string]int) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		switch {
+		case w.isBreak():
+			if len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "")
+			}
+			continue
+		case w.mask != "" || len(w.text) < 2 || stopwords[w.text]:
+			continue
+		}
+		text := w.text
+		if negations[text] {
+			text = "not"
+		}
+		s := stem(text)
+		out = append(out, s)
+		if surface != nil {
+			if surface[s] == nil {
+				surface[s] = map[string]int{}
+			}
+			surface[s][text]++
+		}
+	}
+	if len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// terms returns the unigrams and bigrams of a stem sequence, a bigram being two stems next to
+// each other in one clause, written with a space between them. Repeats are kept, so that the
+// caller can count them.
+func terms(seq []string) []string {
+	out := make([]string, 0, 2*len(seq))
+	for i, s := range seq {
+		if s == "" {
+			continue
+		}
+		out = append(out, s)
+		if i+1 < len(seq) && seq[i+1] != "" {
+			out = append(out, s+" "+seq[i+1])
+		}
+	}
+	return out
+}

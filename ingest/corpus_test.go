@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/metamortem/metamortem"
 )
 
 // corpusFloors are the shares of reviews (in percent) that must have each field, per Markdown
@@ -40,7 +38,7 @@ func corpusSkip(name string) bool {
 }
 
 func isTemplate(name string) bool {
-	return strings.Contains(strings.ToLower(name), "template") && strings.HasSuffix(strings.ToLower(name), ".md")
+	return templateFile(name)
 }
 
 type corpusRow struct {
@@ -58,13 +56,7 @@ func pct(n, of int) int {
 // TestCorpus parses every Markdown document of the shared corpus (METAMORTEM_CORPUS), checks
 // that none fails, logs the coverage per source as a Markdown table and holds it to the floors.
 func TestCorpus(t *testing.T) {
-	root := os.Getenv("METAMORTEM_CORPUS")
-	if root == "" {
-		t.Skip("METAMORTEM_CORPUS is not set: point it at the shared corpus (e.g. ../shared/corpus) to run this test")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("METAMORTEM_CORPUS=%s: %v", root, err)
-	}
+	root := corpusRoot(t)
 	var table strings.Builder
 	table.WriteString("| source | files | templates | reviews | title | start | factors | actions | people |\n")
 	table.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -127,32 +119,9 @@ func TestCorpus(t *testing.T) {
 		fmt.Fprintf(&table, "| %s | %d | %d | %d | %d%% | %d%% | %d%% | %d%% | %d%% |\n", src.dir, row.files, row.templates, row.Reviews,
 			pct(row.Title, row.Reviews), pct(row.Started, row.Reviews), pct(row.Factors, row.Reviews),
 			pct(row.Actions, row.Reviews), pct(row.People, row.Reviews))
-		for _, c := range []struct {
-			name       string
-			got, floor int
-		}{
-			{"title", pct(row.Title, row.Reviews), src.title},
-			{"start", pct(row.Started, row.Reviews), src.start},
-			{"factors", pct(row.Factors, row.Reviews), src.factors},
-			{"actions", pct(row.Actions, row.Reviews), src.actions},
-			{"people", pct(row.People, row.Reviews), src.people},
-		} {
-			if c.got < c.floor {
-				t.Errorf("%s: %s coverage %d%%; want at least %d%%", src.dir, c.name, c.got, c.floor)
-			}
-		}
+		checkCoverage(t, src.dir, row.Coverage, 0, coverageFloors{
+			title: src.title, start: src.start, factors: src.factors, actions: src.actions, people: src.people,
+		})
 	}
 	t.Log("Markdown coverage of the shared corpus (share of reviews with each field):\n\n" + table.String())
-}
-
-// parseNoPanic parses a document, turning a panic into a test error.
-func parseNoPanic(t *testing.T, f Format, doc Document) (reviews []metamortem.Review, err error) {
-	t.Helper()
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("panic: %v", p)
-		}
-	}()
-	res, err := f.Parse(doc)
-	return res.Reviews, err
 }

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,12 +13,12 @@ import (
 // are labels, kept out of factors); the Dispatch demo has no components or causes, and its one
 // task belongs to one of four incidents.
 var csvCorpusFloors = []struct {
-	dir, format                                                  string
-	minReviews                                                   int
-	title, start, components, people, factors, actions, timeline int
+	dir, format string
+	minReviews  int
+	coverageFloors
 }{
-	{"cloud-incidents-csv", "csv", 150, 100, 100, 95, 0, 0, 95, 0},
-	{"netflix-dispatch-sample/csv-extracted", "dispatch", 4, 100, 100, 0, 100, 0, 25, 100},
+	{"cloud-incidents-csv", "csv", 150, coverageFloors{100, 100, 95, 0, 0, 95, 0}},
+	{"netflix-dispatch-sample/csv-extracted", "dispatch", 4, coverageFloors{100, 100, 0, 100, 0, 25, 100}},
 }
 
 // TestCSVCorpus reads the CSV sources of the shared corpus (METAMORTEM_CORPUS) the way ingest
@@ -28,13 +27,7 @@ var csvCorpusFloors = []struct {
 // Dispatch folder's other tables (tickets, documents, conferences, …) must not be read as
 // trackers.
 func TestCSVCorpus(t *testing.T) {
-	root := os.Getenv("METAMORTEM_CORPUS")
-	if root == "" {
-		t.Skip("METAMORTEM_CORPUS is not set: point it at the shared corpus (e.g. ../shared/corpus) to run this test")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("METAMORTEM_CORPUS=%s: %v", root, err)
-	}
+	root := corpusRoot(t)
 	var table strings.Builder
 	table.WriteString("| source | format | documents | reviews | title | start | components | people | factors | actions | timeline |\n")
 	table.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -59,12 +52,13 @@ func TestCSVCorpus(t *testing.T) {
 				continue
 			}
 			docs++
-			res, err := parseResultNoPanic(format, NewDocument(f.path, f.rel, data))
+			doc := NewDocument(f.path, f.rel, data)
+			res, err := parseResultNoPanic(format, doc)
 			if err != nil {
 				t.Errorf("%s: %v", f.path, err)
 				continue
 			}
-			for _, r := range keepReviews(res.Reviews) {
+			for _, r := range keepReviews(doc, res.Reviews) {
 				c.Add(r)
 				if len(r.Timeline) > 0 {
 					timeline++
@@ -80,22 +74,7 @@ func TestCSVCorpus(t *testing.T) {
 		fmt.Fprintf(&table, "| %s | %s | %d | %d | %d%% | %d%% | %d%% | %d%% | %d%% | %d%% | %d%% |\n", src.dir, src.format, docs,
 			c.Reviews, pct(c.Title, c.Reviews), pct(c.Started, c.Reviews), pct(c.Components, c.Reviews),
 			pct(c.People, c.Reviews), pct(c.Factors, c.Reviews), pct(c.Actions, c.Reviews), pct(timeline, c.Reviews))
-		for _, check := range []struct {
-			name       string
-			got, floor int
-		}{
-			{"title", pct(c.Title, c.Reviews), src.title},
-			{"start", pct(c.Started, c.Reviews), src.start},
-			{"components", pct(c.Components, c.Reviews), src.components},
-			{"people", pct(c.People, c.Reviews), src.people},
-			{"factors", pct(c.Factors, c.Reviews), src.factors},
-			{"actions", pct(c.Actions, c.Reviews), src.actions},
-			{"timeline", pct(timeline, c.Reviews), src.timeline},
-		} {
-			if check.got < check.floor {
-				t.Errorf("%s: %s coverage %d%%; want at least %d%%", src.dir, check.name, check.got, check.floor)
-			}
-		}
+		checkCoverage(t, src.dir, c, timeline, src.coverageFloors)
 	}
 	t.Log("CSV coverage of the shared corpus (share of reviews with each field):\n\n" + table.String())
 }

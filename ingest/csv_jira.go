@@ -4,11 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
-
-	"github.com/metamortem/metamortem"
 )
 
 // jiraCSVFormat reads Jira's CSV export of issues ("Export > CSV (all fields)") as the
@@ -47,12 +44,9 @@ var jiraCSVLayouts = []string{
 // review. Rows that cannot be read are passed over; a document none of whose issues names a
 // review is an error, as it is for the JSON export.
 func parseJiraCSV(doc Document) (Result, error) {
-	t, err := readTable(doc.Data, 0)
+	t, err := readRows(doc.Data)
 	if err != nil {
 		return Result{}, err
-	}
-	if len(t.rows) == 0 && len(t.errs) > 0 {
-		return Result{}, t.errs[0]
 	}
 	if t.column("issue key") < 0 {
 		return Result{}, fmt.Errorf("no %q column: not a Jira export", "Issue key")
@@ -63,9 +57,9 @@ func parseJiraCSV(doc Document) (Result, error) {
 		is, more := readJiraRow(t.header, row)
 		issues, refs = append(issues, is), append(refs, more)
 	}
-	frags, skipped := jiraFragments(issues, refs)
-	if len(frags) == 0 {
-		return Result{}, NothingToImport{fmt.Errorf("%w: %d issues read", errNoReviewLinks, skipped)}
+	frags, err := jiraFragments(issues, refs)
+	if err != nil {
+		return Result{}, err
 	}
 	return Result{Fragments: frags, Warnings: t.errs}, nil
 }
@@ -152,40 +146,4 @@ func jiraCSVTime(s string) jsonTime {
 		return jsonTime{t: &t}
 	}
 	return jsonTime{}
-}
-
-// jiraFragments groups issues by the reviews they link to (jiraReviewIDs, plus refs[i] for the
-// i-th issue when refs is given): one fragment per review, holding an action per issue and its
-// assignee as an owner. skipped counts issues that link to no review.
-func jiraFragments(issues []jiraIssue, refs [][]string) (frags []metamortem.Review, skipped int) {
-	index := map[string]int{}
-	for i, is := range issues {
-		ids := jiraReviewIDs(is)
-		if i < len(refs) {
-			for _, ref := range refs[i] {
-				if ref = strings.TrimSpace(ref); ref != "" && ref != is.Key.String() && !slices.Contains(ids, ref) {
-					ids = append(ids, ref)
-				}
-			}
-		}
-		if len(ids) == 0 {
-			skipped++
-			continue
-		}
-		act := jiraAction(is)
-		for _, id := range ids {
-			n, ok := index[id]
-			if !ok {
-				n = len(frags)
-				index[id] = n
-				frags = append(frags, metamortem.Review{ID: id})
-			}
-			frags[n].Actions = append(frags[n].Actions, act)
-			owner := metamortem.Person{Name: act.Owner, Role: metamortem.RoleOwner}
-			if act.Owner != "" && !slices.Contains(frags[n].People, owner) {
-				frags[n].People = append(frags[n].People, owner)
-			}
-		}
-	}
-	return frags, skipped
 }

@@ -48,7 +48,7 @@ func TestJiraCSV(t *testing.T) {
 		fr := res.Fragments[i]
 		var got []action
 		for _, a := range fr.Actions {
-			got = append(got, action{a.Text, a.Owner, string(a.Status), csvTimeText(a.Due), a.Ticket})
+			got = append(got, action{a.Text, a.Owner, string(a.Status), fmtTime(a.Due), a.Ticket})
 		}
 		if fr.ID != w.id || !reflect.DeepEqual(got, w.actions) {
 			t.Errorf("Parse(jira-followups.csv).Fragments[%d] = %s %+v; want %s %+v", i, fr.ID, got, w.id, w.actions)
@@ -76,7 +76,7 @@ func TestJiraCSVTime(t *testing.T) {
 		{"someday", "nil"},
 	}
 	for _, tt := range tests {
-		if got := csvTimeText(jiraCSVTime(tt.in).t); got != tt.want {
+		if got := fmtTime(jiraCSVTime(tt.in).t); got != tt.want {
 			t.Errorf("jiraCSVTime(%q) = %s; want %s", tt.in, got, tt.want)
 		}
 	}

@@ -37,6 +37,20 @@ const maxHeaderSearch = 5
 // maxRowErrors is how many unreadable rows readTable lists before it stops listing them.
 const maxRowErrors = 100
 
+// readRows reads a whole delimited document for an importer (readTable): rows that cannot be
+// read are listed in errs, but a document none of whose rows can be read fails with the first
+// row's error.
+func readRows(data []byte) (csvTable, error) {
+	t, err := readTable(data, 0)
+	if err != nil {
+		return csvTable{}, err
+	}
+	if len(t.rows) == 0 && len(t.errs) > 0 {
+		return csvTable{}, t.errs[0]
+	}
+	return t, nil
+}
+
 // readTable reads a delimited document. The header is the first record with at least two
 // non-empty cells; a row with more non-empty cells than the header has columns, or with broken
 // quoting, is listed in errs and passed over, and reading resumes on the next line. maxRows > 0

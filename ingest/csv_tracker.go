@@ -48,12 +48,9 @@ func sniffTable(data []byte) (csvTable, bool) {
 // parseTracker reads every row of a tracker as a review. Rows that cannot be read are passed
 // over; only a document without a usable header, or with no readable row, is an error.
 func parseTracker(doc Document) (Result, error) {
-	t, err := readTable(doc.Data, 0)
+	t, err := readRows(doc.Data)
 	if err != nil {
 		return Result{}, err
-	}
-	if len(t.rows) == 0 && len(t.errs) > 0 {
-		return Result{}, t.errs[0]
 	}
 	p, err := planColumns(t.header, t.rows, doc.ColumnMap)
 	if err != nil {

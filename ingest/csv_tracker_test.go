@@ -6,32 +6,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/metamortem/metamortem"
 )
 
 // The trackers under testdata/csv and below are written for these tests in the shapes real
 // spreadsheets take; they quote no real tracker.
-
-// csvUTC parses an RFC 3339 time for expectations; "" is nil.
-func csvUTC(s string) *time.Time {
-	if s == "" {
-		return nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		panic(err)
-	}
-	return &t
-}
-
-func csvTimeText(t *time.Time) string {
-	if t == nil {
-		return "nil"
-	}
-	return t.UTC().Format(time.RFC3339)
-}
 
 // readTracker detects and parses a testdata tracker, failing unless it is read as "csv".
 func readTracker(t *testing.T, name string, columnMap map[string]string) []metamortem.Review {
@@ -102,8 +82,8 @@ func checkTracker(t *testing.T, name string, got []metamortem.Review, want []tra
 		}{
 			{"ID", r.ID, w.id}, {"Title", r.Title, w.title}, {"Severity", r.Severity, w.severity},
 			{"Kind", r.Kind, w.kind},
-			{"StartedAt", csvTimeText(r.StartedAt), csvTimeText(csvUTC(w.started))},
-			{"ResolvedAt", csvTimeText(r.ResolvedAt), csvTimeText(csvUTC(w.resolved))},
+			{"StartedAt", fmtTime(r.StartedAt), fmtTime(ts(w.started))},
+			{"ResolvedAt", fmtTime(r.ResolvedAt), fmtTime(ts(w.resolved))},
 			{"Components", r.Components, w.components}, {"Tags", r.Tags, w.tags},
 			{"People", csvPeopleList(r.People), w.people}, {"Factors", csvFactorList(r.Factors), w.factors},
 			{"Actions", csvActionList(r.Actions), w.actions}, {"Sections", r.Sections, w.sections},
@@ -317,10 +297,10 @@ func TestTrackerColumnChoices(t *testing.T) {
 		if r.Title != tt.title || r.Severity != tt.severity || r.Sections[kindImpact] != tt.impact {
 			t.Errorf("Parse(%s) title %q severity %q impact %q; want %q %q %q", tt.name, r.Title, r.Severity, r.Sections[kindImpact], tt.title, tt.severity, tt.impact)
 		}
-		if got, want := csvTimeText(r.StartedAt), csvTimeText(csvUTC(tt.started)); got != want {
+		if got, want := fmtTime(r.StartedAt), fmtTime(ts(tt.started)); got != want {
 			t.Errorf("Parse(%s).StartedAt = %s; want %s", tt.name, got, want)
 		}
-		if got, want := csvTimeText(r.ResolvedAt), csvTimeText(csvUTC(tt.resolved)); got != want {
+		if got, want := fmtTime(r.ResolvedAt), fmtTime(ts(tt.resolved)); got != want {
 			t.Errorf("Parse(%s).ResolvedAt = %s; want %s", tt.name, got, want)
 		}
 	}

@@ -69,16 +69,16 @@ func TestDispatchBundle(t *testing.T) {
 			"status":     "Closed", "priority": "High",
 		},
 	}})
-	if got := csvTimeText(r.MitigatedAt); got != "2024-05-02T13:40:00Z" {
+	if got := fmtTime(r.MitigatedAt); got != "2024-05-02T13:40:00Z" {
 		t.Errorf("Parse(dispatch)[0].MitigatedAt = %s; want 2024-05-02T13:40:00Z", got)
 	}
 	a := r.Actions[0]
-	if csvTimeText(a.Due) != "2024-05-20T00:00:00Z" || a.Ticket != "https://tracker.example.com/browse/PAY-88" {
-		t.Errorf("Parse(dispatch)[0].Actions[0] due %s ticket %q; want 2024-05-20T00:00:00Z and the weblink", csvTimeText(a.Due), a.Ticket)
+	if fmtTime(a.Due) != "2024-05-20T00:00:00Z" || a.Ticket != "https://tracker.example.com/browse/PAY-88" {
+		t.Errorf("Parse(dispatch)[0].Actions[0] due %s ticket %q; want 2024-05-20T00:00:00Z and the weblink", fmtTime(a.Due), a.Ticket)
 	}
 	var events []string
 	for _, e := range r.Timeline {
-		events = append(events, csvTimeText(e.At)+" "+e.Text+" / "+e.Actor)
+		events = append(events, fmtTime(e.At)+" "+e.Text+" / "+e.Actor)
 	}
 	wantEvents := []string{"2024-05-02T13:00:30Z Incident created / ", "2024-05-02T13:40:00Z Gateway failover complete / Priya Raman"}
 	if !reflect.DeepEqual(events, wantEvents) {

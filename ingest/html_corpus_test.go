@@ -30,13 +30,7 @@ var reLeftoverMarkup = regexp.MustCompile(`<[a-zA-Z/][^>]*>|&(?:[a-zA-Z]+|#\d+);
 // flatten to text and read, through Detect, as reviews with timelines. It logs the coverage as
 // a Markdown table and holds it to htmlCorpusFloors.
 func TestHTMLCorpus(t *testing.T) {
-	root := os.Getenv("METAMORTEM_CORPUS")
-	if root == "" {
-		t.Skip("METAMORTEM_CORPUS is not set: point it at the shared corpus (e.g. ../shared/corpus) to run this test")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("METAMORTEM_CORPUS=%s: %v", root, err)
-	}
+	root := corpusRoot(t)
 
 	files := 0
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

@@ -55,9 +55,7 @@ func (r *htmlRenderer) boldElement(n *html.Node) {
 		return
 	}
 	inner := string(r.para[start:])
-	t := strings.TrimSpace(inner)
-	lead := inner[:len(inner)-len(strings.TrimLeft(inner, " \n"))]
-	trail := inner[len(strings.TrimRight(inner, " \n")):]
+	lead, t, trail := spaceAround(inner, " \n")
 	switch {
 	case t == "" && !opened:
 		return
@@ -78,15 +76,11 @@ func (r *htmlRenderer) boldElement(n *html.Node) {
 // text is not a ticket key, so that a ticket's URL stays with an action. A user mention is the
 // user's name; the first in a Confluence task is its assignee, "(owner: name)".
 func (r *htmlRenderer) linkElement(n *html.Node) {
-	start, gen := len(r.para), r.gen
-	r.children(n)
-	if r.plain || r.heading || r.gen != gen {
+	start, inner, ok := r.markupChildren(n)
+	if !ok {
 		return
 	}
-	inner := string(r.para[start:])
-	t := strings.TrimSpace(inner)
-	lead := inner[:len(inner)-len(strings.TrimLeft(inner, " "))]
-	trail := inner[len(strings.TrimRight(inner, " ")):]
+	lead, t, trail := spaceAround(inner, " ")
 	if hasClass(n, "user-mention") || hasClass(n, "confluence-userlink") {
 		if r.task && t != "" && !reOwnerBefore.Match(r.para[max(0, start-40):start]) {
 			r.task = false
@@ -124,18 +118,36 @@ func unwrapRedirect(href string) string {
 	return href
 }
 
+// codeElement renders a code element as a Markdown code span.
 func (r *htmlRenderer) codeElement(n *html.Node) {
-	start, gen := len(r.para), r.gen
-	r.children(n)
-	if r.plain || r.heading || r.gen != gen {
+	start, inner, ok := r.markupChildren(n)
+	if !ok {
 		return
 	}
-	inner := string(r.para[start:])
-	t := strings.TrimSpace(inner)
+	lead, t, trail := spaceAround(inner, " ")
 	if t == "" || strings.ContainsAny(t, "`\n") {
 		return
 	}
-	lead := inner[:len(inner)-len(strings.TrimLeft(inner, " "))]
-	trail := inner[len(strings.TrimRight(inner, " ")):]
 	r.replaceFrom(start, lead+"`"+t+"`"+trail)
+}
+
+// markupChildren renders an inline element's children and returns where their text starts in
+// the open paragraph and the text itself. ok is false when the text is not to be marked up: in
+// plain text or a heading, or when a block inside ended the paragraph it started in.
+func (r *htmlRenderer) markupChildren(n *html.Node) (start int, inner string, ok bool) {
+	start, gen := len(r.para), r.gen
+	r.children(n)
+	if r.plain || r.heading || r.gen != gen {
+		return start, "", false
+	}
+	return start, string(r.para[start:]), true
+}
+
+// spaceAround splits s into the run of cutset characters it starts with, its text trimmed of
+// white space, and the run of cutset characters it ends with, so that markup goes around the
+// text and the spaces stay outside it.
+func spaceAround(s, cutset string) (lead, text, trail string) {
+	lead = s[:len(s)-len(strings.TrimLeft(s, cutset))]
+	trail = s[len(strings.TrimRight(s, cutset)):]
+	return lead, strings.TrimSpace(s), trail
 }

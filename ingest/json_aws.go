@@ -74,25 +74,14 @@ func parseAWSHealth(doc Document) ([]metamortem.Review, error) {
 		recs = append(wrapped.Current, wrapped.Archive...)
 	} else {
 		var err error
-		recs, err = jsonRecords(data, func(o map[string]json.RawMessage) bool {
-			_, ok := o["service_name"]
-			return ok
-		}, "archive", "events")
+		recs, err = jsonRecords(data, hasKey("service_name"), "archive", "events")
 		if err != nil {
 			return nil, err
 		}
 	}
-	var reviews []metamortem.Review
-	for i, raw := range recs {
-		var ev awsEvent
-		if err := decodeRecord(raw, "events", i, &ev); err != nil {
-			return nil, err
-		}
-		r := awsReview(ev)
-		if r.ID == "" {
-			r.ID = doc.PathID(i + 1)
-		}
-		reviews = append(reviews, r)
+	reviews, err := decodeReviews(doc, recs, "events", awsReview)
+	if err != nil {
+		return nil, err
 	}
 	assignIDs(doc, reviews)
 	return reviews, nil

@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"encoding/json"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -63,24 +61,13 @@ func sniffCloudIncidents(data []byte) bool {
 }
 
 func parseCloudIncidents(doc Document) ([]metamortem.Review, error) {
-	recs, err := jsonRecords(doc.Data, func(o map[string]json.RawMessage) bool {
-		_, ok := o["provider"]
-		return ok
-	}, "incidents")
+	recs, err := jsonRecords(doc.Data, hasKey("provider"), "incidents")
 	if err != nil {
 		return nil, err
 	}
-	var reviews []metamortem.Review
-	for i, raw := range recs {
-		var inc cloudIncident
-		if err := decodeRecord(raw, "incidents", i, &inc); err != nil {
-			return nil, err
-		}
-		r := cloudReview(inc)
-		if r.ID == "" {
-			r.ID = doc.PathID(i + 1)
-		}
-		reviews = append(reviews, r)
+	reviews, err := decodeReviews(doc, recs, "incidents", cloudReview)
+	if err != nil {
+		return nil, err
 	}
 	assignIDs(doc, reviews)
 	return reviews, nil
@@ -111,12 +98,7 @@ func cloudReview(inc cloudIncident) metamortem.Review {
 	r.Components = dedupeLower(comps)
 	r.Tags = dedupeLower(tags)
 
-	updates := slices.Clone(inc.Updates)
-	slices.SortStableFunc(updates, func(a, b cloudUpdate) int { return compareTimes(b.At.t, a.At.t) })
-	texts := []string{}
-	for _, u := range updates {
-		texts = append(texts, u.Message.String())
-	}
+	texts, timeline := feedUpdates(inc.Updates, func(u cloudUpdate) (*time.Time, string) { return u.At.t, u.Message.String() })
 	desc := inc.Description.String()
 	switch {
 	case latestReport(texts) != "":
@@ -128,10 +110,7 @@ func cloudReview(inc cloudIncident) metamortem.Review {
 			readReport(rep).apply(&r)
 		}
 	}
-	r.Timeline = statusTimeline(len(updates), func(i int) (*time.Time, string) {
-		u := updates[len(updates)-1-i]
-		return u.At.t, u.Message.String()
-	})
+	r.Timeline = timeline
 	if _, ok := r.Sections[kindSummary]; !ok && desc != "" {
 		r.Sections[kindSummary] = plainText(desc)
 	}

@@ -15,16 +15,16 @@ import (
 // state no causes or follow-ups, so those floors are low or zero by nature. The Jira issue links
 // to no review, so it must fail with errNoReviewLinks.
 var jsonCorpusFloors = []struct {
-	file, format                                                 string
-	minReviews                                                   int
-	title, start, components, people, factors, actions, timeline int
+	file, format string
+	minReviews   int
+	coverageFloors
 }{
-	{"cloud-status-history-raw/app/public/incidents.json", "gcp-status", 150, 100, 100, 100, 0, 5, 5, 100},
-	{"cloud-status-history-raw/app/public/data.json", "aws-health", 80, 100, 100, 100, 0, 0, 0, 100},
-	{"cloud-historic-uptime/data/incidents/aws.json", "cloud-incidents", 40, 100, 100, 95, 0, 0, 0, 100},
-	{"cloud-historic-uptime/data/incidents/azure.json", "cloud-incidents", 90, 100, 100, 60, 0, 0, 0, 10},
-	{"cloud-historic-uptime/data/incidents/gcp.json", "cloud-incidents", 4, 100, 100, 100, 0, 75, 50, 100},
-	{"etsy-morgue/tests/fixtures/response1772.json", "jira", 0, 0, 0, 0, 0, 0, 0, 0},
+	{"cloud-status-history-raw/app/public/incidents.json", "gcp-status", 150, coverageFloors{100, 100, 100, 0, 5, 5, 100}},
+	{"cloud-status-history-raw/app/public/data.json", "aws-health", 80, coverageFloors{100, 100, 100, 0, 0, 0, 100}},
+	{"cloud-historic-uptime/data/incidents/aws.json", "cloud-incidents", 40, coverageFloors{100, 100, 95, 0, 0, 0, 100}},
+	{"cloud-historic-uptime/data/incidents/azure.json", "cloud-incidents", 90, coverageFloors{100, 100, 60, 0, 0, 0, 10}},
+	{"cloud-historic-uptime/data/incidents/gcp.json", "cloud-incidents", 4, coverageFloors{100, 100, 100, 0, 75, 50, 100}},
+	{"etsy-morgue/tests/fixtures/response1772.json", "jira", 0, coverageFloors{0, 0, 0, 0, 0, 0, 0}},
 }
 
 // TestJSONCorpus parses the JSON feeds of the shared corpus (METAMORTEM_CORPUS) through Detect,
@@ -32,13 +32,7 @@ var jsonCorpusFloors = []struct {
 // floors. Files that are not incidents (service-map.json) must not be claimed by an importer
 // that then fails.
 func TestJSONCorpus(t *testing.T) {
-	root := os.Getenv("METAMORTEM_CORPUS")
-	if root == "" {
-		t.Skip("METAMORTEM_CORPUS is not set: point it at the shared corpus (e.g. ../shared/corpus) to run this test")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("METAMORTEM_CORPUS=%s: %v", root, err)
-	}
+	root := corpusRoot(t)
 	var table strings.Builder
 	table.WriteString("| document | format | reviews | title | start | components | people | factors | actions | timeline |\n")
 	table.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -83,22 +77,7 @@ func TestJSONCorpus(t *testing.T) {
 		fmt.Fprintf(&table, "| %s | %s | %d | %d%% | %d%% | %d%% | %d%% | %d%% | %d%% | %d%% |\n", src.file, f.Name, c.Reviews,
 			pct(c.Title, c.Reviews), pct(c.Started, c.Reviews), pct(c.Components, c.Reviews), pct(c.People, c.Reviews),
 			pct(c.Factors, c.Reviews), pct(c.Actions, c.Reviews), pct(timeline, c.Reviews))
-		for _, check := range []struct {
-			name       string
-			got, floor int
-		}{
-			{"title", pct(c.Title, c.Reviews), src.title},
-			{"start", pct(c.Started, c.Reviews), src.start},
-			{"components", pct(c.Components, c.Reviews), src.components},
-			{"people", pct(c.People, c.Reviews), src.people},
-			{"factors", pct(c.Factors, c.Reviews), src.factors},
-			{"actions", pct(c.Actions, c.Reviews), src.actions},
-			{"timeline", pct(timeline, c.Reviews), src.timeline},
-		} {
-			if check.got < check.floor {
-				t.Errorf("%s: %s coverage %d%%; want at least %d%%", src.file, check.name, check.got, check.floor)
-			}
-		}
+		checkCoverage(t, src.file, c, timeline, src.coverageFloors)
 	}
 	// service-map.json maps service names to categories: no importer may claim it and fail.
 	p := filepath.Join(root, "cloud-historic-uptime", "data", "service-map.json")
@@ -110,14 +89,4 @@ func TestJSONCorpus(t *testing.T) {
 		}
 	}
 	t.Log("JSON coverage of the shared corpus (share of reviews with each field):\n\n" + table.String())
-}
-
-// parseResultNoPanic parses a document, turning a panic into an error.
-func parseResultNoPanic(f Format, doc Document) (res Result, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("panic: %v", p)
-		}
-	}()
-	return f.Parse(doc)
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/metamortem/metamortem"
 )
 
 // The JSON importers share how a document is opened: a UTF-8 byte order mark is dropped, a
@@ -222,6 +224,50 @@ func jsonError(data []byte, err error, fallback int64) error {
 func lineAt(data []byte, offset int64) int {
 	offset = max(0, min(offset, int64(len(data))))
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// hasKey returns a record test for jsonRecords: the object holds key.
+func hasKey(key string) func(map[string]json.RawMessage) bool {
+	return func(o map[string]json.RawMessage) bool {
+		_, ok := o[key]
+		return ok
+	}
+}
+
+// decodeRecords decodes every record as a T; what names the records in errors ("incidents").
+func decodeRecords[T any](recs []json.RawMessage, what string) ([]T, error) {
+	out := make([]T, 0, len(recs))
+	for i, raw := range recs {
+		var v T
+		if err := decodeRecord(raw, what, i, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// decodeReviews decodes every record as a T and turns it into a review (reviewsOf).
+func decodeReviews[T any](doc Document, recs []json.RawMessage, what string, review func(T) metamortem.Review) ([]metamortem.Review, error) {
+	items, err := decodeRecords[T](recs, what)
+	if err != nil {
+		return nil, err
+	}
+	return reviewsOf(doc, items, review), nil
+}
+
+// reviewsOf turns each record into a review with review. A review without an ID is named by
+// the document's path and the record's position.
+func reviewsOf[T any](doc Document, items []T, review func(T) metamortem.Review) []metamortem.Review {
+	var reviews []metamortem.Review
+	for i, item := range items {
+		r := review(item)
+		if r.ID == "" {
+			r.ID = doc.PathID(i + 1)
+		}
+		reviews = append(reviews, r)
+	}
+	return reviews
 }
 
 // decodeRecord decodes the i-th record of a document into v, naming the record on failure.

@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"encoding/json"
-	"slices"
 	"strings"
 	"time"
 
@@ -56,25 +54,15 @@ func sniffGCPStatus(data []byte) bool {
 }
 
 func parseGCPStatus(doc Document) ([]metamortem.Review, error) {
-	recs, err := jsonRecords(doc.Data, func(o map[string]json.RawMessage) bool {
-		_, ok := o["external_desc"]
-		return ok
-	}, "incidents")
+	recs, err := jsonRecords(doc.Data, hasKey("external_desc"), "incidents")
 	if err != nil {
 		return nil, err
 	}
-	var reviews []metamortem.Review
-	for i, raw := range recs {
-		var inc gcpIncident
-		if err := decodeRecord(raw, "incidents", i, &inc); err != nil {
-			return nil, err
-		}
-		r := gcpReview(inc)
-		if r.ID == "" {
-			r.ID = doc.PathID(i + 1)
-		}
-		reviews = append(reviews, r)
+	reviews, err := decodeReviews(doc, recs, "incidents", gcpReview)
+	if err != nil {
+		return nil, err
 	}
+	assignIDs(doc, reviews)
 	return reviews, nil
 }
 
@@ -103,26 +91,17 @@ func gcpReview(inc gcpIncident) metamortem.Review {
 	r.Components = dedupeLower(comps)
 	r.Tags = dedupeLower([]string{"gcp", strings.ReplaceAll(inc.StatusImpact.String(), "_", " ")})
 
-	updates := slices.Clone(inc.Updates)
+	updates := inc.Updates
 	if len(updates) == 0 && inc.Recent != nil {
 		updates = []gcpUpdate{*inc.Recent}
 	}
-	slices.SortStableFunc(updates, func(a, b gcpUpdate) int {
-		return compareTimes(b.at(), a.at()) // newest first, as the feed writes them
-	})
-	var texts []string
-	for _, u := range updates {
-		texts = append(texts, u.Text.String())
-	}
+	texts, timeline := feedUpdates(updates, func(u gcpUpdate) (*time.Time, string) { return u.at(), u.Text.String() })
 	if rep := latestReport(texts); rep != "" {
 		readReport(rep).apply(&r)
 	}
-	r.Timeline = statusTimeline(len(updates), func(i int) (*time.Time, string) {
-		u := updates[len(updates)-1-i]
-		return u.at(), u.Text.String()
-	})
-	if r.Sections[kindSummary] == "" && len(updates) > 0 {
-		r.Sections[kindSummary] = plainText(updates[len(updates)-1].Text.String())
+	r.Timeline = timeline
+	if r.Sections[kindSummary] == "" && len(texts) > 0 {
+		r.Sections[kindSummary] = plainText(texts[len(texts)-1])
 	}
 	r.Kind = kindOf([]string{r.Title})
 	return r
@@ -130,36 +109,3 @@ func gcpReview(inc gcpIncident) metamortem.Review {
 
 // at is when the update was posted.
 func (u gcpUpdate) at() *time.Time { return firstTime(u.When.t, u.Created.t) }
-
-// compareTimes orders times, unknown ones first.
-func compareTimes(a, b *time.Time) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return -1
-	case b == nil:
-		return 1
-	}
-	return a.Compare(*b)
-}
-
-// statusTimeline builds a timeline from n status updates, oldest first: each update's time and
-// text. An update holding a whole incident report appears as its title only.
-func statusTimeline(n int, update func(i int) (*time.Time, string)) []metamortem.TimelineEvent {
-	var out []metamortem.TimelineEvent
-	for i := 0; i < n; i++ {
-		at, text := update(i)
-		if reportKind(text) != "" {
-			first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-			text = strings.Trim(cleanInline(strings.ReplaceAll(first, `\#`, "")), "# ")
-		}
-		text = clip(cleanInline(strings.ReplaceAll(text, "\n", " ")), 2000)
-		if text == "" {
-			continue
-		}
-		out = append(out, metamortem.TimelineEvent{At: at, Text: text})
-	}
-	slices.SortStableFunc(out, func(a, b metamortem.TimelineEvent) int { return compareTimes(a.At, b.At) })
-	return out
-}

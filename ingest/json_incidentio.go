@@ -118,26 +118,21 @@ func parseIncidentIO(doc Document) (Result, error) {
 	if len(top.Incident) > 0 && string(top.Incident) != "null" {
 		top.Incidents = append(top.Incidents, top.Incident)
 	}
-	var res Result
-	byID := map[string]int{}
-	for i, raw := range top.Incidents {
-		var inc ioIncident
-		if err := decodeRecord(raw, "incidents", i, &inc); err != nil {
-			return Result{}, err
-		}
-		r := ioReview(inc)
-		if r.ID == "" {
-			r.ID = doc.PathID(i + 1)
-		}
-		byID[inc.ID.String()] = len(res.Reviews)
-		res.Reviews = append(res.Reviews, r)
+	incs, err := decodeRecords[ioIncident](top.Incidents, "incidents")
+	if err != nil {
+		return Result{}, err
 	}
-	frags := map[string]int{}
-	for i, raw := range top.FollowUps {
-		var fu ioFollowUp
-		if err := decodeRecord(raw, "follow_ups", i, &fu); err != nil {
-			return Result{}, err
-		}
+	res := Result{Reviews: reviewsOf(doc, incs, ioReview)}
+	byID := map[string]int{}
+	for i, inc := range incs {
+		byID[inc.ID.String()] = i
+	}
+	followUps, err := decodeRecords[ioFollowUp](top.FollowUps, "follow_ups")
+	if err != nil {
+		return Result{}, err
+	}
+	var frags fragmentSet
+	for _, fu := range followUps {
 		act, ok := ioAction(fu)
 		if !ok {
 			continue
@@ -146,15 +141,10 @@ func parseIncidentIO(doc Document) (Result, error) {
 			res.Reviews[n].Actions = append(res.Reviews[n].Actions, act)
 			continue
 		}
-		id := "incident-io-" + fu.IncidentID.String()
-		n, ok := frags[id]
-		if !ok {
-			n = len(res.Fragments)
-			frags[id] = n
-			res.Fragments = append(res.Fragments, metamortem.Review{ID: id})
-		}
-		res.Fragments[n].Actions = append(res.Fragments[n].Actions, act)
+		f := frags.of("incident-io-" + fu.IncidentID.String())
+		f.Actions = append(f.Actions, act)
 	}
+	res.Fragments = frags.list
 	return res, nil
 }
 

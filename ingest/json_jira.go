@@ -80,45 +80,55 @@ func sniffJira(data []byte) bool {
 }
 
 func parseJira(doc Document) (Result, error) {
-	recs, err := jsonRecords(doc.Data, func(o map[string]json.RawMessage) bool {
-		_, ok := o["fields"]
-		return ok
-	}, "issues")
+	recs, err := jsonRecords(doc.Data, hasKey("fields"), "issues")
 	if err != nil {
 		return Result{}, err
 	}
-	var frags []metamortem.Review
-	index := map[string]int{}
+	issues, err := decodeRecords[jiraIssue](recs, "issues")
+	if err != nil {
+		return Result{}, err
+	}
+	frags, err := jiraFragments(issues, nil)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Fragments: frags}, nil
+}
+
+// jiraFragments groups issues by the reviews they link to (jiraReviewIDs, plus refs[i] for the
+// i-th issue when refs is given): one fragment per review, holding an action per issue and its
+// assignee as an owner. It fails with errNoReviewLinks, as NothingToImport, when no issue links
+// to a review.
+func jiraFragments(issues []jiraIssue, refs [][]string) ([]metamortem.Review, error) {
+	var frags fragmentSet
 	skipped := 0
-	for i, raw := range recs {
-		var is jiraIssue
-		if err := decodeRecord(raw, "issues", i, &is); err != nil {
-			return Result{}, err
-		}
+	for i, is := range issues {
 		ids := jiraReviewIDs(is)
+		if i < len(refs) {
+			for _, ref := range refs[i] {
+				if ref = strings.TrimSpace(ref); ref != "" && ref != is.Key.String() && !slices.Contains(ids, ref) {
+					ids = append(ids, ref)
+				}
+			}
+		}
 		if len(ids) == 0 {
 			skipped++
 			continue
 		}
 		act := jiraAction(is)
 		for _, id := range ids {
-			n, ok := index[id]
-			if !ok {
-				n = len(frags)
-				index[id] = n
-				frags = append(frags, metamortem.Review{ID: id})
-			}
-			frags[n].Actions = append(frags[n].Actions, act)
+			f := frags.of(id)
+			f.Actions = append(f.Actions, act)
 			owner := metamortem.Person{Name: act.Owner, Role: metamortem.RoleOwner}
-			if act.Owner != "" && !slices.Contains(frags[n].People, owner) {
-				frags[n].People = append(frags[n].People, owner)
+			if act.Owner != "" && !slices.Contains(f.People, owner) {
+				f.People = append(f.People, owner)
 			}
 		}
 	}
-	if len(frags) == 0 {
-		return Result{}, NothingToImport{fmt.Errorf("%w: %d issues read", errNoReviewLinks, skipped)}
+	if len(frags.list) == 0 {
+		return nil, NothingToImport{fmt.Errorf("%w: %d issues read", errNoReviewLinks, skipped)}
 	}
-	return Result{Fragments: frags}, nil
+	return frags.list, nil
 }
 
 // jiraAction is the action an issue stands for.

@@ -75,23 +75,20 @@ func parsePagerDuty(doc Document) (Result, error) {
 	if len(top.Incident) > 0 && string(top.Incident) != "null" {
 		top.Incidents = append(top.Incidents, top.Incident)
 	}
-	var incs []pdIncident
-	byID := map[string]int{}
-	for i, raw := range top.Incidents {
-		var inc pdIncident
-		if err := decodeRecord(raw, "incidents", i, &inc); err != nil {
-			return Result{}, err
-		}
-		byID[inc.ID.String()] = len(incs)
-		incs = append(incs, inc)
+	incs, err := decodeRecords[pdIncident](top.Incidents, "incidents")
+	if err != nil {
+		return Result{}, err
 	}
-	var res Result
-	frags := map[string]int{}
-	for i, raw := range top.LogEntries {
-		var le pdLog
-		if err := decodeRecord(raw, "log_entries", i, &le); err != nil {
-			return Result{}, err
-		}
+	byID := map[string]int{}
+	for i, inc := range incs {
+		byID[inc.ID.String()] = i
+	}
+	logs, err := decodeRecords[pdLog](top.LogEntries, "log_entries")
+	if err != nil {
+		return Result{}, err
+	}
+	var frags fragmentSet
+	for _, le := range logs {
 		id := ""
 		if le.Incident != nil {
 			id = le.Incident.ID.String()
@@ -103,22 +100,10 @@ func parsePagerDuty(doc Document) (Result, error) {
 		if id == "" {
 			continue
 		}
-		n, ok := frags[id]
-		if !ok {
-			n = len(res.Fragments)
-			frags[id] = n
-			res.Fragments = append(res.Fragments, metamortem.Review{ID: "pagerduty-" + id})
-		}
-		res.Fragments[n].Timeline = append(res.Fragments[n].Timeline, le.event())
+		f := frags.of("pagerduty-" + id)
+		f.Timeline = append(f.Timeline, le.event())
 	}
-	for i, inc := range incs {
-		r := pdReview(inc)
-		if r.ID == "" {
-			r.ID = doc.PathID(i + 1)
-		}
-		res.Reviews = append(res.Reviews, r)
-	}
-	return res, nil
+	return Result{Reviews: reviewsOf(doc, incs, pdReview), Fragments: frags.list}, nil
 }
 
 // event is the timeline entry of a log entry; the actor is the agent when it is a person.

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -62,24 +61,13 @@ func sniffStatuspage(data []byte) bool {
 }
 
 func parseStatuspage(doc Document) ([]metamortem.Review, error) {
-	recs, err := jsonRecords(doc.Data, func(o map[string]json.RawMessage) bool {
-		_, ok := o["incident_updates"]
-		return ok
-	}, "incidents", "incident")
+	recs, err := jsonRecords(doc.Data, hasKey("incident_updates"), "incidents", "incident")
 	if err != nil {
 		return nil, err
 	}
-	var reviews []metamortem.Review
-	for i, raw := range recs {
-		var inc statuspageIncident
-		if err := decodeRecord(raw, "incidents", i, &inc); err != nil {
-			return nil, err
-		}
-		r := statuspageReview(inc)
-		if r.ID == "" {
-			r.ID = doc.PathID(i + 1)
-		}
-		reviews = append(reviews, r)
+	reviews, err := decodeReviews(doc, recs, "incidents", statuspageReview)
+	if err != nil {
+		return nil, err
 	}
 	assignIDs(doc, reviews)
 	return reviews, nil

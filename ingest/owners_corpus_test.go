@@ -36,28 +36,12 @@ var ownershipUnread = map[string]string{
 	"codeowners/Netflix+dispatch/.github/CODEOWNERS": "user names without patterns or @, not a usable CODEOWNERS",
 }
 
-// parseCatalogNoPanic parses a document, turning a panic into an error.
-func parseCatalogNoPanic(f Format, doc Document) (res Result, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("panic: %v", p)
-		}
-	}()
-	return f.Parse(doc)
-}
-
 // TestOwnershipCorpus reads every ownership file of the shared corpus (METAMORTEM_CORPUS)
 // through Detect, checks that each is claimed by the format its name promises and parses
 // without error, logs the entries per source as a Markdown table and holds them to floors. It
 // also checks that no review, feed or export of the other sources is taken for a catalog.
 func TestOwnershipCorpus(t *testing.T) {
-	root := os.Getenv("METAMORTEM_CORPUS")
-	if root == "" {
-		t.Skip("METAMORTEM_CORPUS is not set: point it at the shared corpus (e.g. ../shared/corpus) to run this test")
-	}
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("METAMORTEM_CORPUS=%s: %v", root, err)
-	}
+	root := corpusRoot(t)
 	var table strings.Builder
 	table.WriteString("| source | files | catalog docs | components | teams | people | ownership | components with owner | rules with owners | people with aliases |\n")
 	table.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -91,7 +75,7 @@ func TestOwnershipCorpus(t *testing.T) {
 				return nil
 			}
 			docs++
-			res, err := parseCatalogNoPanic(f, NewDocument(p, rel, data))
+			res, err := parseResultNoPanic(f, NewDocument(p, rel, data))
 			if err != nil {
 				t.Errorf("%s: %v", rel, err)
 				return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -272,6 +273,10 @@ func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 		p.skip = &Failure{Path: f.path, Reason: "repository file (README, LICENSE, …), not a review"}
 		return p
 	}
+	if f.bundle == nil && templateFile(f.rel) {
+		p.skip = &Failure{Path: f.path, Reason: "review template, not a review"}
+		return p
+	}
 	if len(data) == 0 {
 		p.skip = &Failure{Path: f.path, Reason: "empty file"}
 		return p
@@ -297,7 +302,7 @@ func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 		return p
 	}
 	if !format.Catalog {
-		res.Reviews = keepReviews(res.Reviews)
+		res.Reviews = keepReviews(p.doc, res.Reviews)
 	}
 	if len(res.Reviews) == 0 && len(res.Fragments) == 0 && res.Catalog.Empty() {
 		p.skip = &Failure{Path: f.path, Reason: "no review content (a README, template or notes?)"}
@@ -355,13 +360,27 @@ func repositoryFile(rel string) bool {
 }
 
 // keepReviews drops reviews with no substance: no date, factor, action, timeline entry or
-// person. Such documents are READMEs, empty templates or notes, not reviews.
-func keepReviews(reviews []metamortem.Review) []metamortem.Review {
+// person, and a summary that is neither filed under a component or tag nor given an ID of
+// its own (front matter id, an incident key). Such documents are READMEs, empty templates or
+// notes, not reviews.
+func keepReviews(doc Document, reviews []metamortem.Review) []metamortem.Review {
 	var kept []metamortem.Review
-	for _, r := range reviews {
-		if r.StartedAt != nil || len(r.Factors) > 0 || len(r.Actions) > 0 || len(r.Timeline) > 0 || len(r.People) > 0 {
+	for i, r := range reviews {
+		summary := strings.TrimSpace(r.Sections["summary"]) != ""
+		filed := summary && (len(r.Components)+len(r.Tags) > 0 || r.ID != doc.PathID(i+1))
+		if filed || r.StartedAt != nil || len(r.Factors) > 0 || len(r.Actions) > 0 || len(r.Timeline) > 0 || len(r.People) > 0 {
 			kept = append(kept, r)
 		}
 	}
 	return kept
 }
+
+// templateFile reports whether rel names a review template ("PMyyyy-nnn - Postmortem
+// template.md", "TEMPLATE.md"): its headings and placeholders look like a review, but it is
+// the form, not an incident.
+func templateFile(rel string) bool {
+	return reTemplateName.MatchString(path.Base(rel))
+}
+
+// reTemplateName matches the word "template" in a file name, not "templates" or "templated".
+var reTemplateName = regexp.MustCompile(`(?i)(^|[^a-z])template([^a-z]|$)`)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/store"
 )
 
@@ -185,4 +186,38 @@ func TestRunReportsUnreadableRowsAsWarnings(t *testing.T) {
 		}
 	}
 	t.Logf("%d reviews, warnings %v", sum.Reviews, sum.Warnings)
+}
+
+func TestKeepReviews(t *testing.T) {
+	day := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		r    metamortem.Review
+		want bool
+	}{
+		{"dated", metamortem.Review{ID: "notes", StartedAt: &day}, true},
+		{"factor", metamortem.Review{ID: "a", Factors: []metamortem.Factor{{Text: "disk full"}}}, true},
+		{"summary filed under a tag", metamortem.Review{ID: "a", Tags: []string{"cloud"}, Sections: map[string]string{"summary": "DNS failed."}}, true},
+		{"summary alone", metamortem.Review{ID: "notes", Sections: map[string]string{"summary": "Welcome to our reviews."}}, false},
+		{"summary with its own id", metamortem.Review{ID: "0afb9162", Sections: map[string]string{"summary": "An upstream update broke pinned packages."}}, true},
+		{"tag alone", metamortem.Review{ID: "notes", Tags: []string{"cloud"}}, false},
+		{"nothing", metamortem.Review{ID: "notes", Title: "Notes"}, false},
+		{"own id, no summary", metamortem.Review{ID: "INC-7", Title: "Notes"}, false},
+	}
+	for _, tt := range tests {
+		doc := NewDocument("reviews/notes.md", "notes.md", nil)
+		if got := len(keepReviews(doc, []metamortem.Review{tt.r})) == 1; got != tt.want {
+			t.Errorf("keepReviews(%s) kept = %v; want %v", tt.name, got, tt.want)
+		}
+	}
+	for _, name := range []string{"PMyyyy-nnn - Postmortem template.md", "investigations/TEMPLATE.md", "2024/template-v2.md"} {
+		if !templateFile(name) {
+			t.Errorf("templateFile(%q) = false; want true", name)
+		}
+	}
+	for _, name := range []string{"2024/templates-service-outage.md", "2024/db-outage.md", "templated-emails-delayed.md"} {
+		if templateFile(name) {
+			t.Errorf("templateFile(%q) = true; want false", name)
+		}
+	}
 }

@@ -184,18 +184,7 @@ func htmlUTF8(data []byte) []byte {
 	if utf8.Valid(data) {
 		return data
 	}
-	var b strings.Builder
-	for _, c := range data {
-		switch {
-		case c < 0x80:
-			b.WriteByte(c)
-		case c < 0xA0 && cp1252[c-0x80] != 0:
-			b.WriteRune(cp1252[c-0x80])
-		default:
-			b.WriteRune(rune(c))
-		}
-	}
-	return []byte(b.String())
+	return windows1252(data)
 }
 
 // cp1252 maps the bytes 0x80–0x9F of Windows-1252 to runes; 0 marks unused bytes.

@@ -15,7 +15,7 @@ var markdownFormat = Format{
 	Extensions:         []string{".md", ".markdown"},
 	Sniff:              sniffMarkdown,
 	SniffWithExtension: sniffMarkdownProse,
-	Parse:              reviewsOnly(parseMarkdown),
+	Parse:              parseMarkdownResult,
 }
 
 // parseMarkdown reads a Markdown document. It fails only when the document cannot be read at

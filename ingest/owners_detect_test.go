@@ -73,8 +73,6 @@ func TestCatalogMalformed(t *testing.T) {
 		{backstageFormat, "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {}\nspec:\n  owner: x\n", ""},
 		{backstageFormat, "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  annotations:\n    x/aliases: {a: b}\n", ""},
 		{codeownersFormat, "", ""},
-		{codeownersFormat, "\xff\xfe @a\n", "line 1: not UTF-8"},
-		{codeownersFormat, "* @a\nbad\xffline @b\n", "line 2:"},
 		{codeownersFormat, "!negated @a\n\\\n@\n#\n", ""},
 		{componentOwnersFormat, "", "no top-level components"},
 		{componentOwnersFormat, "components: [a, b]\n", "line 1:"},

@@ -21,6 +21,7 @@ func ReadReviews(path string) ([]metamortem.Review, string, error) {
 		return nil, "", err
 	}
 	doc := NewDocument(path, filepath.Base(path), data)
+	data = doc.Data
 	if looksBinary(data) {
 		return nil, "", fmt.Errorf("%s: binary file: %w", path, ErrUnknownFormat)
 	}

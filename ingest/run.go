@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -281,6 +282,7 @@ func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 		p.skip = &Failure{Path: f.path, Reason: "empty file"}
 		return p
 	}
+	data = p.doc.Data // as text: UTF-16 is converted
 	if looksBinary(data) {
 		p.skip = &Failure{Path: f.path, Reason: "binary file"}
 		return p
@@ -323,21 +325,31 @@ func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 			return p
 		}
 	}
+	if p.doc.RepairedLine > 0 {
+		res.Warnings = append(res.Warnings, fmt.Errorf("line %d: bytes that are not UTF-8 were replaced with U+FFFD", p.doc.RepairedLine))
+	}
 	p.result = res
 	return p
 }
 
-// failure turns a parse error into a Failure, lifting a leading "line N: " into the line field.
+// failure turns a parse error into a Failure, lifting a leading "line N: " (or "front matter
+// line N: ") into the line field.
 func failure(path string, err error) *Failure {
 	msg := err.Error()
-	var line int
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, err := fmt.Sscanf(rest, "%d:", &line); n == 1 && err == nil {
-			_, msg, _ = strings.Cut(rest, ": ")
+	if m := reLeadingLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		reason := msg[len(m[0]):]
+		if m[1] != "" {
+			reason = strings.TrimSpace(m[1]) + ": " + reason
 		}
+		return &Failure{Path: path, Line: line, Reason: reason}
 	}
-	return &Failure{Path: path, Line: line, Reason: msg}
+	return &Failure{Path: path, Reason: msg}
 }
+
+// reLeadingLine matches "line 12: " at the start of a message, with an optional short
+// qualifier before it ("front matter line 3: ").
+var reLeadingLine = regexp.MustCompile(`^([a-z ]{0,20}?)\bline (\d+): `)
 
 // repositoryNames are the upper-cased stems of files that sit beside reviews in a repository
 // and are never reviews themselves.

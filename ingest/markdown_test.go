@@ -479,3 +479,18 @@ func TestNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+// A title that starts like a section name ("Recommendations …", "Impact …") is still the title.
+func TestTitleStartingLikeASection(t *testing.T) {
+	for _, title := range []string{"recommendations degraded: Older clients kept calling a retired API", "Impact of the cache outage on checkout"} {
+		src := "# " + title + "\n\n**Incident ID:** SYN-0000034\n\n**Component:** recommendations\n\n## Contributing Factors\n\n- the cache was cold\n"
+		reviews, err := parseMarkdown(NewDocument("t.md", "t.md", []byte(src)))
+		if err != nil || len(reviews) != 1 {
+			t.Fatalf("parseMarkdown(%q) = %v, %v", title, reviews, err)
+		}
+		r := reviews[0]
+		if r.Title != title || r.ID != "SYN-0000034" || len(r.Components) != 1 || r.Components[0] != "recommendations" {
+			t.Errorf("parseMarkdown(%q) = title %q, id %q, components %q; want the title, SYN-0000034, [recommendations]", title, r.Title, r.ID, r.Components)
+		}
+	}
+}

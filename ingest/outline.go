@@ -122,7 +122,13 @@ func buildOutline(lines []srcLine) *section {
 				level = last.level + 1
 			}
 		}
-		s := &section{level: level, title: title, raw: raw, line: line, kind: classifyHeading(title), parent: parent}
+		kind, exact := classifyTitle(title)
+		if level == 1 && parent == root && len(root.children) == 0 && !exact {
+			// The document's first top heading is its title unless it is exactly a section
+			// name: "Recommendations degraded: …" is a title, not the actions.
+			kind = ""
+		}
+		s := &section{level: level, title: title, raw: raw, line: line, kind: kind, parent: parent}
 		parent.children = append(parent.children, s)
 		stack = append(stack, s)
 		cur = s

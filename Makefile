@@ -28,8 +28,12 @@ demo: build
 	rm -rf $$tmp && \
 	echo "wrote $(DEMO_OUT)"
 
-bench:
+# Micro-benchmarks, then the scale benchmark of the real binary at 1,000 / 10,000 / 100,000
+# reviews, written to BENCHMARKS.md (takes several minutes; SIZES=1000 for a quick look).
+SIZES ?= 1000,10000,100000
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./cmd/benchscale -bin $(BIN) -sizes $(SIZES) -out BENCHMARKS.md
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

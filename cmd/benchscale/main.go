@@ -1,0 +1,173 @@
+// Command benchscale measures metamortem at scale: for each corpus size it generates a
+// synthetic corpus (fixtures/synth), measures the parse-only floor in-process, then runs the
+// real binary for the first ingest, a re-ingest of the unchanged corpus, every analysis command
+// and the report, recording wall time and peak memory, and writes a Markdown report.
+//
+//	go run ./cmd/benchscale -bin bin/metamortem -sizes 1000,10000,100000 -out BENCHMARKS.md
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/metamortem/metamortem/fixtures/synth"
+	"github.com/metamortem/metamortem/ingest"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/metamortem", "the metamortem binary to measure")
+	sizes := flag.String("sizes", "1000,10000,100000", "corpus sizes, in reviews")
+	out := flag.String("out", "", "write the report here as well as to standard output")
+	work := flag.String("work", "", "folder for corpora and databases (default: a temporary one, removed)")
+	flag.Parse()
+	if err := run(*bin, *sizes, *out, *work, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "benchscale:", err)
+		os.Exit(1)
+	}
+}
+
+// step is one measured run.
+type step struct {
+	name    string
+	wall    time.Duration
+	peakKiB int64
+	failed  string
+}
+
+// result is everything measured at one size.
+type result struct {
+	reviews, files int
+	bytes          int64
+	generate       time.Duration
+	parse          time.Duration
+	steps          []step
+}
+
+func run(bin, sizes, out, work string, stdout io.Writer) error {
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return fmt.Errorf("%s: build it first (make build)", bin)
+	}
+	if work == "" {
+		work, err = os.MkdirTemp("", "benchscale")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(work)
+	}
+	var results []result
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-sizes: %q is not a positive number", s)
+		}
+		fmt.Fprintf(os.Stderr, "benchscale: %d reviews\n", n)
+		r, err := measure(abs, n, filepath.Join(work, strconv.Itoa(n)))
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	report := render(results)
+	fmt.Fprint(stdout, report)
+	if out != "" {
+		return os.WriteFile(out, []byte(report), 0o644)
+	}
+	return nil
+}
+
+func measure(bin string, n int, dir string) (result, error) {
+	corpus := filepath.Join(dir, "corpus")
+	db := filepath.Join(dir, "bench.duckdb")
+	os.RemoveAll(dir)
+	begin := time.Now()
+	truth, err := synth.Write(synth.Options{Dir: corpus, Reviews: n, Seed: 1})
+	if err != nil {
+		return result{}, err
+	}
+	r := result{reviews: n, files: truth.Files, bytes: truth.Bytes, generate: time.Since(begin)}
+	if r.parse, err = parseOnly(corpus); err != nil {
+		return r, err
+	}
+	r.steps = append(r.steps,
+		runStep(bin, "ingest", "--db", db, "ingest", corpus),
+		runStep(bin, "re-ingest (unchanged)", "--db", db, "ingest", corpus),
+	)
+	for _, c := range [][]string{
+		{"themes", "--format", "json"}, {"classes", "--format", "json"}, {"finalise", "--format", "json"},
+		{"experts", "--format", "json"}, {"owners", "--format", "json"}, {"actions", "--format", "json"},
+		{"identities", "--format", "json"},
+	} {
+		r.steps = append(r.steps, runStep(bin, c[0], append([]string{"--db", db}, c...)...))
+	}
+	r.steps = append(r.steps, runStep(bin, "report", "--db", db, "report", "--out", filepath.Join(dir, "report.html")))
+	return r, nil
+}
+
+// parseOnly reads and parses every file of the corpus on one goroutine per CPU, as ingest does,
+// without the database: the floor ingest is measured against.
+func parseOnly(corpus string) (time.Duration, error) {
+	var paths []string
+	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Base(p) != "truth.json" {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	begin := time.Now()
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				ingest.ReadReviews(p)
+			}
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return time.Since(begin), nil
+}
+
+// runStep runs the binary and records its wall time and peak resident memory.
+func runStep(bin, name string, args ...string) step {
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout = io.Discard
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	begin := time.Now()
+	err := cmd.Run()
+	s := step{name: name, wall: time.Since(begin)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.peakKiB = ru.Maxrss
+	}
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
+		s.failed = fmt.Sprintf("%v: %s", err, msg)
+	}
+	return s
+}

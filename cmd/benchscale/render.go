@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// render writes the results as the Markdown of BENCHMARKS.md.
+func render(results []result) string {
+	var b strings.Builder
+	b.WriteString("# Benchmarks\n\nMeasured by `make bench` (`go run ./cmd/benchscale`), which generates synthetic corpora with\n`fixtures/synth` (90% Markdown, 5% tracker CSV rows, 5% Confluence-style HTML; seed 1) and runs\nthe real binary. Peak memory is the process's maximum resident set size.\n\n")
+	fmt.Fprintf(&b, "Machine: %s\n\n", machine())
+	for _, r := range results {
+		fmt.Fprintf(&b, "## %d reviews\n\n%d files, %.1f MB; generated in %s.\n\n", r.reviews, r.files, float64(r.bytes)/1e6, round(r.generate))
+		fmt.Fprintf(&b, "Parse-only floor (every file read and parsed on %d goroutines, no database): %s, %.0f reviews/s.\n\n",
+			runtime.GOMAXPROCS(0), round(r.parse), float64(r.reviews)/r.parse.Seconds())
+		b.WriteString("| step | wall | peak memory | throughput | note |\n|---|---:|---:|---:|---|\n")
+		var first time.Duration
+		for _, s := range r.steps {
+			thr, note := "", s.failed
+			switch s.name {
+			case "ingest":
+				first = s.wall
+				thr = fmt.Sprintf("%.1f MB/s, %.0f reviews/s", float64(r.bytes)/1e6/s.wall.Seconds(), float64(r.reviews)/s.wall.Seconds())
+				if note == "" {
+					note = fmt.Sprintf("%.2f× the parse-only floor", s.wall.Seconds()/r.parse.Seconds())
+				}
+			case "re-ingest (unchanged)":
+				if note == "" && first > 0 {
+					note = fmt.Sprintf("%.1f× faster than the first ingest", first.Seconds()/s.wall.Seconds())
+				}
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", s.name, round(s.wall), mib(s.peakKiB), thr, note)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func round(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return d.Round(100 * time.Millisecond).String()
+	case d >= time.Second:
+		return d.Round(10 * time.Millisecond).String()
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+func mib(kib int64) string {
+	if kib == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f MiB", float64(kib)/1024)
+}
+
+// machine describes the CPU, cores, memory and Go version.
+func machine() string {
+	cpu := "unknown CPU"
+	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if name, ok := strings.CutPrefix(line, "model name"); ok {
+				cpu = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), ":"))
+				break
+			}
+		}
+	}
+	mem := ""
+	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
+		var kb int64
+		fmt.Sscanf(strings.SplitN(string(data), "\n", 2)[0], "MemTotal: %d kB", &kb)
+		mem = fmt.Sprintf(", %.0f GiB memory", float64(kb)/(1<<20))
+	}
+	gover := runtime.Version()
+	if out, err := exec.Command("go", "version").Output(); err == nil {
+		gover = strings.TrimSpace(string(out))
+	}
+	return fmt.Sprintf("%s, %d cores%s; %s", cpu, runtime.NumCPU(), mem, gover)
+}

@@ -138,6 +138,12 @@ names another file.
 		newQueryCmd(g, s),
 		newIdentitiesCmd(g, s),
 		newLintCmd(s),
+		newThemesCmd(g, s),
+		newClassesCmd(g, s),
+		newFinaliseCmd(g, s),
+		newExpertsCmd(g, s),
+		newOwnersCmd(g, s),
+		newActionsCmd(g, s),
 	)
 	return root
 }

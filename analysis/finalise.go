@@ -1,0 +1,292 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/metamortem/metamortem"
+)
+
+// Reason is why a class needs a systemic fix.
+type Reason string
+
+// The reasons Finalise gives.
+const (
+	// ReasonRecurredAfterFix: an incident of the class started after an action of the class was
+	// done.
+	ReasonRecurredAfterFix Reason = "recurred-after-fix"
+	// ReasonLocalFixesOnly: the class spans two or more components, but every action of it
+	// touched the same single one.
+	ReasonLocalFixesOnly Reason = "local-fixes-only"
+	// ReasonStillOpen: an incident of the class started after an action of the class, still
+	// open, was due.
+	ReasonStillOpen Reason = "still-open"
+)
+
+// Where an action's date comes from.
+const (
+	DateFromDue        = "due"
+	DateFromReviewedAt = "reviewed_at"
+	DateFromResolvedAt = "resolved_at"
+)
+
+// FinaliseItem is one class an SRE lead should bring to the quarterly review, with the reasons
+// it needs a systemic fix and the evidence for each.
+type FinaliseItem struct {
+	Class   Class
+	Reasons []Reason
+	// Recurrences are the evidence for ReasonRecurredAfterFix: each done action with the first
+	// incident of the class that started after it was done.
+	Recurrences []Recurrence
+	// Overdue are the evidence for ReasonStillOpen: each open action with the first incident of
+	// the class that started after it was due.
+	Overdue []Recurrence
+	// Touched are the components the class's actions touched; with ReasonLocalFixesOnly, one.
+	Touched []string
+	// Touches are the evidence for ReasonLocalFixesOnly: each action that touched a component.
+	Touches []Touch
+	// Also are the IDs of the classes folded into this item: those whose reasons and evidence
+	// actions this item already has, such as a tag that the same incidents carry.
+	Also []string
+}
+
+// ActionEvidence is one action of one review that addresses a class.
+type ActionEvidence struct {
+	ReviewID string
+	Text     string
+	Ticket   string
+	Status   metamortem.ActionStatus
+	// Address is why the action addresses the class.
+	Address Address
+}
+
+// Recurrence is an action and an incident of the same class that started after the action's
+// date.
+type Recurrence struct {
+	Action ActionEvidence
+	// Date is when the action was done (for a done action) or due (for an open one).
+	Date time.Time
+	// DateFrom says where Date comes from: DateFromDue, DateFromReviewedAt or
+	// DateFromResolvedAt.
+	DateFrom string
+	// ReviewID and StartedAt are the later incident's.
+	ReviewID  string
+	StartedAt time.Time
+}
+
+// Touch is the components one action touched.
+type Touch struct {
+	Action     ActionEvidence
+	Components []string
+	// FromReview is true when the action's text names no component and its review's only
+	// component was taken.
+	FromReview bool
+}
+
+// FinaliseOptions say what Finalise needs besides the reviews and the classes.
+type FinaliseOptions struct {
+	// Catalog resolves the component names actions use.
+	Catalog metamortem.Catalog
+	// Themes are the themes the classes were found from (see Classes); a clustered theme's
+	// label lists the top terms an action can use to address its classes.
+	Themes ThemeSet
+	// Taxonomy is the one the themes were found with; nil means DefaultTaxonomy. A taxonomy
+	// theme's phrases and aliases are what an action can state to address its classes.
+	Taxonomy *Taxonomy
+}
+
+// Finalise returns the classes that need a systemic fix, for a quarterly review, with the
+// evidence for each reason. Only the actions that address a class count for it (see
+// addresser): actions of the class's incidents whose text is about the class, by the theme's
+// taxonomy phrases, its characteristic terms or the tag's words, or by naming one of the
+// class's components in an incident whose title states the class. A done action about one
+// problem is thus not evidence against a different problem that shares a tag or a review.
+// An action is a fix in the components its text names, or else in its review's components;
+// only a later incident of the class that involves one of them shows that it did not hold.
+//
+//   - recurred-after-fix: an incident of the class started after an action addressing it was
+//     done, in a component the action was a fix in. The store keeps no completion date, so a
+//     done action's date is approximated by its due date when it has one, else its review's
+//     reviewed_at, else resolved_at; a done action with none of them is not dated and not
+//     counted.
+//   - local-fixes-only: the class's incidents involve two or more components, at least two
+//     actions addressing it touched a component (see toucher), and all of them touched the
+//     same single one.
+//   - still-open: an incident of the class started, in a component the action was a fix in,
+//     after an action addressing it, open or of unknown status as its review states it, was
+//     due.
+//
+// Items are ordered by number of reasons, most first, then by incidents, most first, then by
+// label and class ID. An item whose reasons and evidence actions an item above it already has
+// (a tag the same incidents carry, say) is folded into that item's Also.
+func Finalise(reviews []metamortem.Review, classes []Class, opts FinaliseOptions) []FinaliseItem {
+	byID := make(map[string]metamortem.Review, len(reviews))
+	for _, r := range reviews {
+		byID[r.ID] = r
+	}
+	touch := newToucher(opts.Catalog, reviews, classes)
+	addr := newAddresser(reviews, opts, touch)
+	var out []FinaliseItem
+	for _, c := range classes {
+		item := FinaliseItem{Class: c}
+		actions := addr.actions(c, byID)
+		item.Recurrences, item.Overdue = recurrences(c, byID, touch.components, actions)
+		if len(item.Recurrences) > 0 {
+			item.Reasons = append(item.Reasons, ReasonRecurredAfterFix)
+		}
+		item.Touched, item.Touches = touch.class(actions)
+		if len(c.Components) >= 2 && len(item.Touches) >= 2 && len(item.Touched) == 1 {
+			item.Reasons = append(item.Reasons, ReasonLocalFixesOnly)
+		}
+		if len(item.Overdue) > 0 {
+			item.Reasons = append(item.Reasons, ReasonStillOpen)
+		}
+		if len(item.Reasons) > 0 {
+			out = append(out, item)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b FinaliseItem) int {
+		return cmp.Or(cmp.Compare(len(b.Reasons), len(a.Reasons)),
+			cmp.Compare(len(b.Class.Incidents), len(a.Class.Incidents)),
+			strings.Compare(a.Class.Label, b.Class.Label), strings.Compare(a.Class.ID, b.Class.ID))
+	})
+	return fold(out)
+}
+
+// fold folds each item into the first item above it that already has all its reasons and all
+// the actions of its evidence: it would show a person nothing new.
+func fold(items []FinaliseItem) []FinaliseItem {
+	var out []FinaliseItem
+	for _, it := range items {
+		if i := slices.IndexFunc(out, func(k FinaliseItem) bool { return covers(k, it) }); i >= 0 {
+			out[i].Also = append(out[i].Also, it.Class.ID)
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// covers reports whether item k has every reason of it and every action of its evidence.
+func covers(k, it FinaliseItem) bool {
+	for _, r := range it.Reasons {
+		if !slices.Contains(k.Reasons, r) {
+			return false
+		}
+	}
+	has := evidenceActions(k)
+	for a := range evidenceActions(it) {
+		if !has[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// evidenceActions returns the actions the item's reasons rest on, by review ID and text.
+func evidenceActions(it FinaliseItem) map[[2]string]bool {
+	out := map[[2]string]bool{}
+	for _, r := range slices.Concat(it.Recurrences, it.Overdue) {
+		out[[2]string{r.Action.ReviewID, r.Action.Text}] = true
+	}
+	if slices.Contains(it.Reasons, ReasonLocalFixesOnly) {
+		for _, t := range it.Touches {
+			out[[2]string{t.Action.ReviewID, t.Action.Text}] = true
+		}
+	}
+	return out
+}
+
+// classAction is an action that addresses a class, with its review and the components its text
+// names.
+type classAction struct {
+	review   metamortem.Review
+	action   metamortem.Action
+	evidence ActionEvidence
+	named    []string
+}
+
+// actions returns the actions of the class's incidents that address it, in the order of the
+// incidents.
+func (a addresser) actions(c Class, byID map[string]metamortem.Review) []classAction {
+	var out []classAction
+	for _, id := range c.Incidents {
+		r := byID[id]
+		for _, act := range r.Actions {
+			if how, ok := a.address(c, r.Title, act.Text); ok {
+				out = append(out, classAction{r, act, ActionEvidence{ReviewID: id, Text: act.Text, Ticket: act.Ticket,
+					Status: act.Status, Address: how}, a.touch.named(act.Text)})
+			}
+		}
+	}
+	return out
+}
+
+// recurrences returns, for the done actions and for the open actions past due, the first
+// incident of the class that started after the action's date and involves a component the
+// action was a fix in: those its text names, or else its review's components (when the review
+// has none either, any incident counts). components are the reviews' canonical components by
+// review ID.
+func recurrences(c Class, byID map[string]metamortem.Review, components map[string][]string, actions []classAction) (done, overdue []Recurrence) {
+	for _, ca := range actions {
+		r, a, id := ca.review, ca.action, ca.evidence.ReviewID
+		where := ca.named
+		if len(where) == 0 {
+			where = components[id]
+		}
+		in := func(later string) bool {
+			return len(where) == 0 || slices.ContainsFunc(where, func(comp string) bool { return slices.Contains(components[later], comp) })
+		}
+		switch a.Status {
+		case metamortem.ActionDone:
+			if date, from, ok := doneDate(r, a); ok {
+				if rec, ok := nextIncident(c, byID, id, date, in); ok {
+					rec.Action, rec.Date, rec.DateFrom = ca.evidence, date, from
+					done = append(done, rec)
+				}
+			}
+		case metamortem.ActionOpen, metamortem.ActionUnknown:
+			if a.Due != nil {
+				if rec, ok := nextIncident(c, byID, id, a.Due.UTC(), in); ok {
+					rec.Action, rec.Date, rec.DateFrom = ca.evidence, a.Due.UTC(), DateFromDue
+					overdue = append(overdue, rec)
+				}
+			}
+		}
+	}
+	order := func(a, b Recurrence) int {
+		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Action.ReviewID, b.Action.ReviewID),
+			strings.Compare(a.Action.Ticket, b.Action.Ticket), strings.Compare(a.Action.Text, b.Action.Text))
+	}
+	slices.SortStableFunc(done, order)
+	slices.SortStableFunc(overdue, order)
+	return done, overdue
+}
+
+// doneDate approximates when a done action was done: its due date, else its review's
+// reviewed_at, else resolved_at.
+func doneDate(r metamortem.Review, a metamortem.Action) (time.Time, string, bool) {
+	switch {
+	case a.Due != nil:
+		return a.Due.UTC(), DateFromDue, true
+	case r.ReviewedAt != nil:
+		return r.ReviewedAt.UTC(), DateFromReviewedAt, true
+	case r.ResolvedAt != nil:
+		return r.ResolvedAt.UTC(), DateFromResolvedAt, true
+	}
+	return time.Time{}, "", false
+}
+
+// nextIncident returns the first incident of the class, other than the review own, that
+// started after t and that keep accepts. The class's incidents are ordered by start time.
+func nextIncident(c Class, byID map[string]metamortem.Review, own string, t time.Time, keep func(id string) bool) (Recurrence, bool) {
+	for _, id := range c.Incidents {
+		s := byID[id].StartedAt
+		if id != own && s != nil && s.After(t) && keep(id) {
+			return Recurrence{ReviewID: id, StartedAt: s.UTC()}, true
+		}
+	}
+	return Recurrence{}, false
+}

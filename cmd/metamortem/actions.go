@@ -142,16 +142,7 @@ type actionExampleRow struct {
 }
 
 func runActions(ctx context.Context, g *globals, s streams, opts *actionsOptions) error {
-	db, err := openReadOnly(ctx, g)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	reviews, err := db.Reviews(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := db.Catalog(ctx)
+	reviews, cat, err := loadReviews(ctx, g)
 	if err != nil {
 		return err
 	}

@@ -150,16 +150,7 @@ type drillRow struct {
 }
 
 func runExperts(ctx context.Context, g *globals, s streams, opts *expertsOptions) error {
-	db, err := openReadOnly(ctx, g)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	reviews, err := db.Reviews(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := db.Catalog(ctx)
+	reviews, cat, err := loadReviews(ctx, g)
 	if err != nil {
 		return err
 	}

@@ -112,16 +112,7 @@ type summaryRow struct {
 }
 
 func runIdentities(ctx context.Context, g *globals, s streams, opts *identitiesOptions) error {
-	db, err := openReadOnly(ctx, g)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	reviews, err := db.Reviews(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := db.Catalog(ctx)
+	reviews, cat, err := loadReviews(ctx, g)
 	if err != nil {
 		return err
 	}

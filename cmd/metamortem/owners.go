@@ -89,16 +89,7 @@ type teamLoadRow struct {
 }
 
 func runOwners(ctx context.Context, g *globals, s streams, opts *ownersOptions) error {
-	db, err := openReadOnly(ctx, g)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	reviews, err := db.Reviews(ctx)
-	if err != nil {
-		return err
-	}
-	cat, err := db.Catalog(ctx)
+	reviews, cat, err := loadReviews(ctx, g)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/store"
 )
 
@@ -172,6 +173,22 @@ func argsBetween(minArgs, maxArgs int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// loadReviews opens the database read-only and reads every review and the catalog, for the
+// commands that analyse them.
+func loadReviews(ctx context.Context, g *globals) ([]metamortem.Review, metamortem.Catalog, error) {
+	db, err := openReadOnly(ctx, g)
+	if err != nil {
+		return nil, metamortem.Catalog{}, err
+	}
+	defer db.Close()
+	reviews, err := db.Reviews(ctx)
+	if err != nil {
+		return nil, metamortem.Catalog{}, err
+	}
+	cat, err := db.Catalog(ctx)
+	return reviews, cat, err
 }
 
 // openReadOnly opens the database for a command that only reads.

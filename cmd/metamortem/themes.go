@@ -101,16 +101,9 @@ func loadThemes(ctx context.Context, g *globals, taxonomyPath string, from, to t
 			return stored{}, fmt.Errorf("taxonomy %s: %w", taxonomyPath, err)
 		}
 	}
-	db, err := openReadOnly(ctx, g)
-	if err != nil {
-		return stored{}, err
-	}
-	defer db.Close()
 	var st stored
-	if st.reviews, err = db.Reviews(ctx); err != nil {
-		return stored{}, err
-	}
-	if st.catalog, err = db.Catalog(ctx); err != nil {
+	var err error
+	if st.reviews, st.catalog, err = loadReviews(ctx, g); err != nil {
 		return stored{}, err
 	}
 	opts.AddNames(st.catalog, st.reviews)

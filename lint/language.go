@@ -1,122 +1,22 @@
 package lint
 
 import (
-	"fmt"
-	"regexp"
-	"slices"
-	"strings"
-	"unicode"
-
 	"github.com/metamortem/metamortem"
+	"github.com/metamortem/metamortem/analysis"
 )
 
-var (
-	// blamePhrases judge people rather than describe what happened.
-	blamePhrases = regexp.MustCompile(`(?i)\b(human errors?|operator errors?|pilot errors?|careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|lazy|incompeten(?:t|ce)|obviously|should have known|more careful)\b`)
-	// counterfactuals replay the incident with hindsight.
-	counterfactuals = regexp.MustCompile(`(?i)\b(should(?:n't| not)? have|ought to have|could have (?:prevented|avoided|caught|noticed|spotted))\b`)
-	// failureVerbs are failures that are blame when a person is their subject.
-	failureVerbs = `(?:failed to|forgot(?: to)?|neglected(?: to)?|ignored|missed|overlooked|didn't bother|did not bother|broke|caused|deleted|misconfigured|made a mistake|messed up|screwed up|pushed a bad)`
-	// humanSubject followed closely by a failure verb aims the failure at people.
-	humanSubject = regexp.MustCompile(`(?i)\b(he|she|they|we|i|you|someone|somebody|nobody|no one|the (?:on-?call )?(?:engineer|developer|operator|on-?call|sre|admin|administrator|responder|reviewer|author)s?)\b(?:\s+\w+){0,2}?\s+` + failureVerbs + `\b`)
-)
-
-// checkLanguage scans the document's lines for blame and counterfactual language. people are
-// the names the document's reviews list; a name as the subject of a failure is person-blame.
+// checkLanguage scans the document's lines for blame and counterfactual language
+// (analysis.CheckLanguage). people are the names the document's reviews list; a name as the
+// subject of a failure is person-blame.
 func checkLanguage(lines []string, people []string) []Finding {
-	personFailure := personPattern(people)
 	var out []Finding
-	inFence := false
-	for i, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			inFence = !inFence
-			continue
-		}
-		if inFence {
-			continue
-		}
-		n := i + 1
-		for _, m := range unquoted(line, blamePhrases) {
-			out = append(out, Finding{Rule: "blame-language", Line: n, Message: fmt.Sprintf("%q judges people instead of describing what happened", m)})
-		}
-		for _, m := range unquoted(line, counterfactuals) {
-			out = append(out, Finding{Rule: "counterfactual", Line: n, Message: fmt.Sprintf("%q replays the incident with hindsight", m)})
-		}
-		for _, m := range unquoted(line, personFailure) {
-			out = append(out, Finding{Rule: "person-blame", Line: n, Message: fmt.Sprintf("%q makes a person the subject of a failure", m)})
-		}
-		for _, m := range unquoted(line, humanSubject) {
-			out = append(out, Finding{Rule: "counterfactual", Line: n, Message: fmt.Sprintf("%q aims a failure at people", m)})
-		}
+	for _, q := range analysis.CheckLanguage(lines, people) {
+		out = append(out, Finding{Rule: q.Rule, Line: q.Line, Message: q.Message})
 	}
 	return out
-}
-
-// personPattern matches a listed person's name, first name or handle followed closely by a
-// failure verb. With no names it matches nothing.
-func personPattern(people []string) *regexp.Regexp {
-	seen := map[string]bool{}
-	var alts []string
-	addName := func(n string) {
-		n = strings.TrimSpace(strings.TrimPrefix(n, "@"))
-		if len([]rune(n)) < 3 || seen[strings.ToLower(n)] {
-			return
-		}
-		seen[strings.ToLower(n)] = true
-		alts = append(alts, regexp.QuoteMeta(n))
-	}
-	for _, p := range people {
-		addName(p)
-		if first, _, ok := strings.Cut(p, " "); ok && startsUpper(first) {
-			addName(first)
-		}
-	}
-	if len(alts) == 0 {
-		return regexp.MustCompile(`[^\x00-\x{10FFFF}]`) // matches nothing, not even an empty line
-	}
-	// Longer names first, so "Priya Raman" wins over "Priya".
-	sortByLength(alts)
-	return regexp.MustCompile(`\b@?(?:` + strings.Join(alts, "|") + `)\b(?:\s+\w+){0,2}?\s+(?i:` + failureVerbs + `)\b`)
-}
-
-// unquoted returns the matches of re in line that do not stand inside quotation marks, where a
-// review quotes a phrase to say it avoids it.
-func unquoted(line string, re *regexp.Regexp) []string {
-	var out []string
-	for _, loc := range re.FindAllStringIndex(line, -1) {
-		before := strings.TrimRightFunc(line[:loc[0]], unicode.IsSpace)
-		if strings.HasSuffix(before, `"`) || strings.HasSuffix(before, "'") || strings.HasSuffix(before, "“") || strings.HasSuffix(before, "‘") {
-			continue
-		}
-		out = append(out, line[loc[0]:loc[1]])
-	}
-	return out
-}
-
-func startsUpper(s string) bool {
-	for _, r := range s {
-		return unicode.IsUpper(r)
-	}
-	return false
-}
-
-func sortByLength(s []string) {
-	slices.SortStableFunc(s, func(a, b string) int { return len(b) - len(a) })
 }
 
 // peopleOf lists the names of every person the reviews name.
 func peopleOf(reviews []metamortem.Review) []string {
-	var names []string
-	for _, r := range reviews {
-		for _, p := range r.People {
-			names = append(names, p.Name)
-		}
-		for _, a := range r.Actions {
-			if a.Owner != "" {
-				names = append(names, a.Owner)
-			}
-		}
-	}
-	return names
+	return analysis.PeopleNamed(reviews)
 }

@@ -3,6 +3,8 @@ package lint
 import (
 	"strings"
 	"unicode"
+
+	"github.com/metamortem/metamortem/analysis"
 )
 
 // locator finds the line a piece of review text stands on. Importers strip markup, so lines
@@ -18,6 +20,19 @@ func newLocator(lines []string) *locator {
 		l.folded[i] = fold(line)
 	}
 	return l
+}
+
+// anchor returns the line of the part of the review a finding is about: the title's heading for
+// the review as a whole, the section's heading, or the line a piece of text starts on.
+func (l *locator) anchor(a analysis.Anchor) int {
+	switch a.Kind {
+	case analysis.AnchorHeading:
+		return l.heading(a.Text)
+	case analysis.AnchorText:
+		return l.find(a.Text)
+	default:
+		return l.title(a.Text)
+	}
 }
 
 // find returns the 1-based line of the first line holding the start of text (its first

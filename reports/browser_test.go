@@ -59,17 +59,23 @@ func runChromium(t *testing.T, bin, page string, args ...string) string {
 	return string(out)
 }
 
+// shotHeight is the height of the browser test's screenshot: enough for the whole report.
+const shotHeight = 9000
+
 func TestBrowserRendersReport(t *testing.T) {
 	bin := chromium(t)
 	dir := t.TempDir()
-	o := sampleOverview()
-	o = analysis.NewOverview(append(sampleReviews(), hostileReviews()...), o.From, o.To)
+	// The sample and the hostile reviews together, over both their quarters and with names
+	// shown, so that every section has a chart and hostile text.
+	from, _ := analysis.Quarter{Year: 2026, Q: 1}.Range()
+	_, to := analysis.Quarter{Year: 2026, Q: 2}.Range()
+	q := NewQuarterly(append(sampleReviews(), hostileReviews()...), sampleCatalog(), QuarterlyOptions{From: from, To: to, Names: true})
 	page := filepath.Join(dir, "report.html")
 	f, err := os.Create(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteHTML(f, o, Options{}); err != nil {
+	if err := WriteHTML(f, q, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -88,23 +94,36 @@ func TestBrowserRendersReport(t *testing.T) {
 	if errs := attr("data-script-errors"); errs != "0" {
 		t.Errorf("page recorded %s script errors: %s", errs, attr("data-script-error-messages"))
 	}
-	if got, want := attr("data-charts-rendered"), strconv.Itoa(3); got != want {
+	// One chart per section from the glance to review quality.
+	const charts = 8
+	if got, want := attr("data-charts-rendered"), strconv.Itoa(charts); got != want {
 		t.Errorf("page rendered %q charts; want %s (body: %s)", got, want, body)
 	}
-	if got := attr("data-charts-expected"); got != "3" {
-		t.Errorf("page expected %q charts; want 3", got)
+	if got := attr("data-charts-expected"); got != strconv.Itoa(charts) {
+		t.Errorf("page expected %q charts; want %d", got, charts)
+	}
+	if n := strings.Count(dom, `class="chart"`); n != charts {
+		t.Errorf("page has %d chart elements; want %d", n, charts)
+	}
+	// Every chart element holds a drawing: ECharts' SVG renderer puts one <svg> in each.
+	for _, id := range []string{"chart-glance", "chart-classes", "chart-themes", "chart-finalise", "chart-knowledge", "chart-ownership", "chart-actions", "chart-quality"} {
+		if !regexp.MustCompile(`id="` + id + `"[^>]*>(?:<[^>]*>)*?<svg`).MatchString(dom) {
+			t.Errorf("chart %s has no <svg> drawn in it", id)
+		}
 	}
 	// The ECharts library has "<img" in a string; look only outside scripts.
 	markup := regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`).ReplaceAllString(dom, "")
-	if strings.Contains(strings.ToLower(markup), "<img") {
-		t.Errorf("the title %q became an element in the page", hostileTitle)
+	for _, tag := range []string{"<img", "<svg onload", "<b onmouseover"} {
+		if strings.Contains(strings.ToLower(markup), tag) {
+			t.Errorf("review text %q became an element in the page", tag)
+		}
 	}
 	if !strings.Contains(dom, "&lt;img src=x onerror=alert(1)&gt;") {
 		t.Errorf("the page does not show the title %q as text", hostileTitle)
 	}
 
 	shot := filepath.Join(dir, "report.png")
-	runChromium(t, bin, page, "--screenshot="+shot, "--window-size=1280,2400", "--hide-scrollbars")
+	runChromium(t, bin, page, "--screenshot="+shot, "--window-size=1280,"+strconv.Itoa(shotHeight), "--hide-scrollbars")
 	if *screenshotCopy != "" {
 		data, err := os.ReadFile(shot)
 		if err != nil {
@@ -142,8 +161,8 @@ func checkScreenshot(t *testing.T, path string) {
 			}
 		}
 	}
-	if b.Dx() != 1280 || b.Dy() != 2400 {
-		t.Errorf("screenshot is %dx%d; want 1280x2400", b.Dx(), b.Dy())
+	if b.Dx() != 1280 || b.Dy() != shotHeight {
+		t.Errorf("screenshot is %dx%d; want 1280x%d", b.Dx(), b.Dy(), shotHeight)
 	}
 	if len(colours) < 16 {
 		t.Errorf("screenshot has %d colours; want a drawn page", len(colours))

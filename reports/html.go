@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
-	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/analysis"
 )
 
 // Options change how WriteHTML writes a report.
 type Options struct {
-	// Title heads the page and names it in the browser; empty means "Incident overview".
-	Title string
-
 	// stubECharts replaces the 1 MB ECharts library with a one-line comment, so that golden
 	// files stay small. The charts do not draw then.
 	stubECharts bool
@@ -23,30 +23,18 @@ type Options struct {
 // pageData is everything the page template shows. Review text stays plain strings, for the
 // template to escape; only our own embedded scripts and styles are marked as trusted.
 type pageData struct {
-	// The header: title, range, headline figures and the sentence under them.
-	Title     string
-	Span      string
-	Reviewed  int
-	Recovered string
-	Undated   int
-	Outside   int
-	Summary   string
+	Q Quarterly
+	// The sections' charts (nil for a section with nothing to draw) and all of them as the
+	// page's script receives them.
+	Glance, Classes, Themes, Finalise, Knowledge, Ownership, Actions, Quality *chart
+	Charts                                                                    []chart
 
-	// The sections, each with its sentence and chart; the recovery section has more to say.
-	Quarters   section
-	Components section
-	Recovery   section
-	Headline   string
-	Warning    string
-	Excluded   string
+	// Tables that gather several lists of the report.
+	GlanceTables  []part[countRow]
+	ThemeParts    []part[themeRow]
+	AppendixParts []part[reviewRow]
+	ActionRows    []tallyRow
 
-	// The tables of reviews in range and of reviews with no start time.
-	Rows            []row
-	UndatedRows     []row
-	UndatedSentence string
-
-	// The charts' options, for the page's script, and our own trusted assets.
-	Charts   []chart
 	CSP      string
 	Style    template.CSS
 	ErrorsJS template.JS
@@ -55,69 +43,45 @@ type pageData struct {
 	EChartsV string
 }
 
-// section is one part of the report: the sentence that opens it and its chart, if it has one.
-type section struct {
-	Sentence string
-	Chart    *chart
+// part is a named list of rows, shown as one table under its own heading.
+type part[T any] struct {
+	Name string
+	Rows []T
 }
 
-// row is one review in a table of the report.
-type row struct {
-	Started    string
-	ID         string
-	Title      string
-	Severity   string
-	Components string
-	Recovery   string
-	Source     string
-}
-
-// WriteHTML writes the overview o to w as one self-contained HTML page: a header with the range
-// and counts, reviews per quarter by severity, the components named most, the distribution of
-// recovery times and a table of every review. The page needs no network and runs no code built
-// from review text.
-func WriteHTML(w io.Writer, o analysis.Overview, opt Options) error {
+// WriteHTML writes the quarterly report q to w as one self-contained HTML page: a summary of
+// what each section shows, then the sections, each with its sentence, chart and table, and an
+// appendix of the reviews with an anchor for each. The page needs no network and runs no code
+// built from review text.
+func WriteHTML(w io.Writer, q Quarterly, opt Options) error {
 	d := pageData{
-		Title:     opt.Title,
-		Span:      span(o.From, o.To),
-		Summary:   summarySentence(o),
-		Reviewed:  len(o.Reviews),
-		Undated:   len(o.Undated),
-		Outside:   o.OutOfRange,
-		Recovered: "–",
-		Quarters:  section{quartersSentence(o), quartersChart(o)},
-		Recovery:  section{recoverySentence(o.Recovery), recoveryChart(o.Recovery)},
-		Headline:  recoveryHeadline(o.Recovery),
-		Warning:   smallSampleWarning(o.Recovery),
-		Excluded:  excludedSentence(o.Recovery),
+		Q:         q,
+		Glance:    q.Glance.chart(),
+		Classes:   q.Classes.chart(),
+		Themes:    q.Themes.chart(),
+		Finalise:  q.Finalise.chart(),
+		Knowledge: q.Knowledge.chart(),
+		Ownership: q.Ownership.chart(),
+		Actions:   q.Actions.chart(),
+		Quality:   q.Quality.chart(),
 		Style:     template.CSS(pageCSS),
 		ErrorsJS:  template.JS(errorsJS),
 		ECharts:   template.JS(echartsJS),
 		ChartsJS:  template.JS(chartsJS),
 		EChartsV:  echartsVersion,
 	}
-	if d.Title == "" {
-		d.Title = "Incident overview"
-	}
 	if opt.stubECharts {
 		d.ECharts = echartsStub
 	}
-	components := componentsChart(o)
-	d.Components = section{componentsSentence(o, min(len(o.Components), topComponents)), components}
-	if o.Recovery.Times.N > 0 {
-		d.Recovered = duration(o.Recovery.Times.Median)
-	}
+	d.GlanceTables = []part[countRow]{{"Severity", q.Glance.Severity}, {"Kind", q.Glance.Kind}, {"Owning team (incidents)", q.Glance.Team}}
+	d.ThemeParts = []part[themeRow]{{"Largest in range", q.Themes.Largest}, {"Growing fastest", q.Themes.Growing}}
+	d.AppendixParts = []part[reviewRow]{{"Reviews in range", q.Appendix.Reviews}, {"Earlier reviews cited", q.Appendix.Cited}}
+	d.ActionRows = append(slices.Clone(q.Actions.Teams), q.Actions.All)
 	d.Charts = []chart{} // so that the page gets [] rather than null
-	for _, c := range []*chart{d.Quarters.Chart, d.Components.Chart, d.Recovery.Chart} {
+	for _, c := range []*chart{d.Glance, d.Classes, d.Themes, d.Finalise, d.Knowledge, d.Ownership, d.Actions, d.Quality} {
 		if c != nil {
 			d.Charts = append(d.Charts, *c)
 		}
-	}
-	for _, r := range o.Reviews {
-		d.Rows = append(d.Rows, newRow(r))
-	}
-	for _, r := range o.Undated {
-		d.UndatedRows = append(d.UndatedRows, newRow(r))
 	}
 	d.CSP = strings.Join([]string{
 		"default-src 'none'",
@@ -133,25 +97,100 @@ func WriteHTML(w io.Writer, o analysis.Overview, opt Options) error {
 	return nil
 }
 
-func newRow(r metamortem.Review) row {
-	out := row{
-		ID:         r.ID,
-		Title:      r.Title,
-		Severity:   analysis.SeverityLabel(r.Severity),
-		Components: strings.Join(r.Components, ", "),
-		Source:     r.Source.Path,
-		Started:    "–",
+// pageFuncs are the formatting functions the page template uses; each returns plain text for
+// the template to escape.
+var pageFuncs = template.FuncMap{
+	"minutes": func(m float64) string { return duration(minutes(m)) },
+	"hours":   func(h float64) string { return duration(time.Duration(h * float64(time.Hour))) },
+	"percent": percent,
+	"join":    func(xs []string) string { return strings.Join(xs, ", ") },
+	"date": func(t *time.Time) string {
+		if t == nil {
+			return "–"
+		}
+		return t.UTC().Format(time.DateOnly)
+	},
+	"datetime": func(t *time.Time) string {
+		if t == nil {
+			return "–"
+		}
+		return t.UTC().Format("2006-01-02 15:04")
+	},
+	"day":      func(t time.Time) string { return day(t) },
+	"lastDay":  func(t time.Time) string { return day(t.Add(-time.Nanosecond)) },
+	"rate":     rate,
+	"pvalue":   pValue,
+	"href":     func(path string) string { return filepath.ToSlash(path) },
+	"reason":   reasonWords,
+	"teams":    teamsText,
+	"rules":    rulesText,
+	"cell":     func(s *float64) string { return trendCell(s) },
+	"recovery": func(m *float64) string { return optionalMinutes(m) },
+	"bus":      busFactor,
+	"few":      fewNames,
+	"add":      func(a, b int) int { return a + b },
+}
+
+// maxNames is how many names a table cell lists before it counts the rest.
+const maxNames = 3
+
+// fewNames lists at most maxNames names and counts the rest: "a, b, c and 4 more".
+func fewNames(names []string) string {
+	if len(names) <= maxNames {
+		return strings.Join(names, ", ")
 	}
-	if r.StartedAt != nil {
-		out.Started = r.StartedAt.UTC().Format("2006-01-02 15:04")
+	return strings.Join(names[:maxNames], ", ") + fmt.Sprintf(" and %d more", len(names)-maxNames)
+}
+
+// busFactor writes a bus factor, "–" for 0 (all responders together were not in enough
+// incidents to reach the share).
+func busFactor(n int) string {
+	if n == 0 {
+		return "–"
 	}
-	switch d, status := analysis.RecoveryTime(r); status {
-	case analysis.RecoveryKnown:
-		out.Recovery = duration(d)
-	case analysis.RecoveryNotPositive:
-		out.Recovery = "ends before start"
-	default:
-		out.Recovery = "–"
+	return strconv.Itoa(n)
+}
+
+// reasonWords is how the report writes a reason of analysis.Finalise, as a verb phrase whose
+// subject is the class.
+func reasonWords(r string) string {
+	switch analysis.Reason(r) {
+	case analysis.ReasonRecurredAfterFix:
+		return "recurred after a fix"
+	case analysis.ReasonLocalFixesOnly:
+		return "was fixed only locally"
+	case analysis.ReasonStillOpen:
+		return "recurred while an action was past due"
 	}
-	return out
+	return r
+}
+
+func teamsText(ts []teamCount) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = fmt.Sprintf("%s (%d)", t.Team, t.Incidents)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func rulesText(rs []ruleCount) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = fmt.Sprintf("%s ×%d", r.Rule, r.Count)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func trendCell(s *float64) string {
+	if s == nil {
+		return "–"
+	}
+	return percent(s)
+}
+
+func optionalMinutes(m *float64) string {
+	if m == nil {
+		return "–"
+	}
+	return duration(minutes(*m))
 }

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -29,6 +30,7 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "corpus sizes, in reviews")
 	out := flag.String("out", "", "write the report here as well as to standard output")
 	work := flag.String("work", "", "folder for corpora and databases (default: a temporary one, removed)")
+	flag.DurationVar(&stepTimeout, "step-timeout", 10*time.Minute, "stop a step that runs longer, and record that it did")
 	flag.Parse()
 	if err := run(*bin, *sizes, *out, *work, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "benchscale:", err)
@@ -80,14 +82,18 @@ func run(bin, sizes, out, work string, stdout io.Writer) error {
 			return err
 		}
 		results = append(results, r)
+		if out != "" { // keep what is measured so far, should a later size not finish
+			if err := os.WriteFile(out, []byte(render(results)), 0o644); err != nil {
+				return err
+			}
+		}
 	}
-	report := render(results)
-	fmt.Fprint(stdout, report)
-	if out != "" {
-		return os.WriteFile(out, []byte(report), 0o644)
-	}
+	fmt.Fprint(stdout, render(results))
 	return nil
 }
+
+// stepTimeout bounds one step; a step that exceeds it is recorded as timed out.
+var stepTimeout = 10 * time.Minute
 
 func measure(bin string, n int, dir string) (result, error) {
 	corpus := filepath.Join(dir, "corpus")
@@ -152,7 +158,9 @@ func parseOnly(corpus string) (time.Duration, error) {
 
 // runStep runs the binary and records its wall time and peak resident memory.
 func runStep(bin, name string, args ...string) step {
-	cmd := exec.Command(bin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stdout = io.Discard
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -161,6 +169,10 @@ func runStep(bin, name string, args ...string) step {
 	s := step{name: name, wall: time.Since(begin)}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.peakKiB = ru.Maxrss
+	}
+	if ctx.Err() != nil {
+		s.failed = fmt.Sprintf("stopped after %s (the step timeout)", stepTimeout)
+		return s
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())

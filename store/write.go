@@ -53,7 +53,7 @@ func (db *DB) ReviewOwners(ctx context.Context, ids []string) (map[string]string
 	if len(ids) == 0 {
 		return owners, nil
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, doc_path FROM reviews WHERE list_contains(?::VARCHAR[], id)`, stringList(ids))
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, doc_path FROM reviews WHERE id IN (SELECT unnest(?::VARCHAR[]))`, stringList(ids))
 	if err != nil {
 		return nil, fmt.Errorf("read review owners: %w", err)
 	}
@@ -116,14 +116,34 @@ var catalogTables = []string{"catalog_components", "catalog_teams", "catalog_peo
 // documentTables are every table whose rows belong to a document, documents last.
 var documentTables = slices.Concat([]string{"reviews"}, reviewTables, catalogTables, []string{"documents"})
 
+// deleteDocuments deletes every row of the stored documents among paths. Documents new to the
+// store cost one look-up in the small documents table: a first ingest deletes nothing, and
+// the large tables are only searched for the documents being replaced.
 func deleteDocuments(ctx context.Context, conn *sql.Conn, paths []string) error {
-	list := stringList(paths)
+	rows, err := conn.QueryContext(ctx, `SELECT path FROM documents WHERE path IN (SELECT unnest(?::VARCHAR[]))`, stringList(paths))
+	if err != nil {
+		return fmt.Errorf("find replaced documents: %w", err)
+	}
+	var stored []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			rows.Close()
+			return err
+		}
+		stored = append(stored, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(stored) == 0 {
+		return err
+	}
+	list := stringList(stored)
 	for _, t := range documentTables {
 		col := "doc_path"
 		if t == "documents" {
 			col = "path"
 		}
-		q := `DELETE FROM ` + quoteIdent(t) + ` WHERE list_contains(?::VARCHAR[], ` + col + `)`
+		q := `DELETE FROM ` + quoteIdent(t) + ` WHERE ` + col + ` IN (SELECT unnest(?::VARCHAR[]))`
 		if _, err := conn.ExecContext(ctx, q, list); err != nil {
 			return fmt.Errorf("delete old rows of %s: %w", t, err)
 		}

@@ -50,7 +50,7 @@ func extractActions(roots []*section) []metamortem.Action {
 			for p := s; p != nil && p.level > 0 && ticket == ""; p = p.parent {
 				ticket = findTicket(p.raw)
 			}
-			blocks := parseBlocks(s.body)
+			blocks := s.blocks()
 			for _, b := range blocks {
 				if b.kind == blockTable {
 					a.fromTable(b, def)
@@ -58,7 +58,7 @@ func extractActions(roots []*section) []metamortem.Action {
 			}
 			labels := map[int]metamortem.ActionStatus{} // line of a bold label → status it implies
 			for _, b := range blocks {
-				if b.kind == blockPara && reBoldLine.MatchString(strings.TrimSpace(b.text)) {
+				if b.kind == blockPara && boldLine(strings.TrimSpace(b.text)) != nil {
 					labels[b.line] = statusOfLabel(cleanInline(b.text))
 				}
 			}
@@ -187,38 +187,55 @@ func (a *actionReader) fromText(raw string, check byte, def metamortem.ActionSta
 }
 
 // findOwner returns the owner named in an action's text and the text without an "Owner: x"
-// label: "Owner: @handle", a trailing "(Name)" or "(@handle)", else the first @handle.
+// label: "Owner: @handle", a trailing "(Name)" or "(@handle)", else the first @handle. Each
+// pattern runs only on text holding the character it needs.
 func findOwner(text string) (string, string) {
-	if m := reOwnerLabel.FindStringSubmatchIndex(text); m != nil {
-		owner := text[m[2]:m[3]]
-		return owner, strings.TrimSpace(text[:m[0]] + " " + text[m[1]:])
-	}
-	if m := reOwnerParen.FindStringSubmatchIndex(text); m != nil {
-		if owner := text[m[2]:m[3]]; validName(owner) && !notNames[strings.ToLower(owner)] {
-			return owner, strings.TrimSpace(text[:m[0]])
+	if strings.Contains(text, ":") {
+		if m := reOwnerLabel.FindStringSubmatchIndex(text); m != nil {
+			owner := text[m[2]:m[3]]
+			return owner, strings.TrimSpace(text[:m[0]] + " " + text[m[1]:])
 		}
 	}
-	if m := reHandleInTxt.FindStringSubmatch(text); m != nil {
-		return m[1], text
+	if strings.Contains(text, ")") {
+		if m := reOwnerParen.FindStringSubmatchIndex(text); m != nil {
+			if owner := text[m[2]:m[3]]; validName(owner) && !notNames[strings.ToLower(owner)] {
+				return owner, strings.TrimSpace(text[:m[0]])
+			}
+		}
+	}
+	if strings.Contains(text, "@") {
+		if m := reHandleInTxt.FindStringSubmatch(text); m != nil {
+			return m[1], text
+		}
 	}
 	return "", text
 }
 
 // findTicket returns the tracker reference of an action: an issue, pull request or ticket URL,
-// else a ticket key ("ABC-123") or GitHub reference ("#123", "org/repo#123").
+// else a ticket key ("ABC-123") or GitHub reference ("#123", "org/repo#123"). Each pattern runs
+// only on text holding the characters it needs.
 func findTicket(raw string) string {
-	if u := reIssueURL.FindString(raw); u != "" {
-		return strings.TrimRight(u, ".,;")
-	}
-	plain := cleanInline(raw)
-	for _, m := range reJiraKey.FindAllStringSubmatch(plain, -1) {
-		prefix, _, _ := strings.Cut(m[1], "-")
-		if isTicketPrefix(prefix) {
-			return m[1]
+	if strings.Contains(raw, "http") {
+		if u := reIssueURL.FindString(raw); u != "" {
+			return strings.TrimRight(u, ".,;")
 		}
 	}
-	if m := reGitHubRef.FindStringSubmatch(plain); m != nil {
-		return m[1]
+	if !strings.ContainsAny(raw, "-#&") {
+		return "" // no key or reference, nor an entity that cleanInline could decode to one
+	}
+	plain := cleanInline(raw)
+	if strings.Contains(plain, "-") {
+		for _, m := range reJiraKey.FindAllStringSubmatch(plain, -1) {
+			prefix, _, _ := strings.Cut(m[1], "-")
+			if isTicketPrefix(prefix) {
+				return m[1]
+			}
+		}
+	}
+	if strings.Contains(plain, "#") {
+		if m := reGitHubRef.FindStringSubmatch(plain); m != nil {
+			return m[1]
+		}
 	}
 	return ""
 }

@@ -83,7 +83,9 @@ func parseBlocks(lines []srcLine) []block {
 			}
 			continue
 		}
-		if reThematic.MatchString(t) || reLinkDef.MatchString(t) {
+		// Each pattern below runs only on lines whose first character can start its match.
+		c := firstNonBlank(t)
+		if (c == '-' || c == '*' || c == '_') && reThematic.MatchString(t) || c == '[' && reLinkDef.MatchString(t) {
 			flush()
 			stack, blank = nil, false
 			continue
@@ -105,7 +107,7 @@ func parseBlocks(lines []srcLine) []block {
 			stack, blank = nil, false
 			continue
 		}
-		if m := reListItem.FindStringSubmatch(t); m != nil {
+		if m := listItemAt(c, t); m != nil {
 			flush()
 			ind := indentOf(m[1])
 			for len(stack) > 0 && ind < stack[len(stack)-1]+2 {
@@ -126,7 +128,7 @@ func parseBlocks(lines []srcLine) []block {
 			blank = false
 			continue
 		}
-		if q := reQuote.FindString(t); q != "" {
+		if q := quoteAt(c, t); q != "" {
 			if cur == nil || cur.kind != blockQuote || blank {
 				flush()
 				cur = &block{kind: blockQuote, line: l.n}
@@ -149,6 +151,32 @@ func parseBlocks(lines []srcLine) []block {
 	}
 	flush()
 	return out
+}
+
+// firstNonBlank returns the first byte of t that is not white space, or 0.
+func firstNonBlank(t string) byte {
+	if s := strings.TrimLeft(t, "\t\n\f\r "); s != "" {
+		return s[0]
+	}
+	return 0
+}
+
+// listItemAt matches a list item line t, whose first non-blank byte is c, with reListItem, or
+// returns nil.
+func listItemAt(c byte, t string) []string {
+	if c != '-' && c != '*' && c != '+' && !isDigit(c) && c != "•"[0] {
+		return nil
+	}
+	return reListItem.FindStringSubmatch(t)
+}
+
+// quoteAt returns the block quote marker that starts line t, whose first non-blank byte is c,
+// or "".
+func quoteAt(c byte, t string) string {
+	if c != '>' {
+		return ""
+	}
+	return reQuote.FindString(t)
 }
 
 // isTableStart reports whether line i starts a pipe table: a row followed by a delimiter row,
@@ -197,10 +225,13 @@ func splitRow(row string) []string {
 // comparing normalised text exactly, then as a prefix ("time" finds "Time (UTC)" exactly since
 // notes in parentheses are ignored, "date" finds "Date and Time in CET"); -1 when none does.
 func columnFor(header []string, names ...string) int {
+	norm := make([]string, len(header))
+	for i, h := range header {
+		norm[i] = normHeading(h)
+	}
 	for _, exact := range []bool{true, false} {
 		for _, name := range names {
-			for i, h := range header {
-				n := normHeading(h)
+			for i, n := range norm {
 				if n == name || !exact && (strings.HasPrefix(n, name+" ") || strings.HasPrefix(n, name+"/")) {
 					return i
 				}
@@ -248,7 +279,7 @@ func statements(blocks []block) []block {
 		if plain == "" || strings.HasSuffix(plain, ":") && b.kind == blockPara {
 			continue
 		}
-		if reBoldLine.MatchString(strings.TrimSpace(b.text)) && strings.HasSuffix(plain, ":") {
+		if boldLine(strings.TrimSpace(b.text)) != nil && strings.HasSuffix(plain, ":") {
 			continue
 		}
 		if intro >= 0 && b.kind == blockItem && (b.depth > introBlock.depth || b.ordered != introBlock.ordered) {

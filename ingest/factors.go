@@ -28,7 +28,7 @@ func extractFactors(roots []*section) []metamortem.Factor {
 	}
 	for _, r := range roots {
 		r.walk(func(s *section) {
-			blocks := parseBlocks(s.body)
+			blocks := s.blocks()
 			if s.effectiveKind() == kindFactors {
 				for _, b := range statements(blocks) {
 					add(b.text)

@@ -88,9 +88,12 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// fmKeySeparators are the separators fmKey turns into underscores.
+var fmKeySeparators = strings.NewReplacer("-", "_", " ", "_")
+
 // fmKey normalises a front matter key: "Start-Time" and "start time" become "start_time".
 func fmKey(k string) string {
-	return strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(k)))
+	return fmKeySeparators.Replace(strings.ToLower(strings.TrimSpace(k)))
 }
 
 // scalar returns the first of keys that holds a non-empty scalar, as written.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Inline Markdown is flattened to plain text before it is stored: reviews are compared across
@@ -36,7 +37,7 @@ func cleanInline(s string) string {
 	// Each rewrite runs only when its marker is present: most text has no markup at all, and
 	// the regular expressions dominate parse time otherwise.
 	if !strings.ContainsAny(s, "<[*_~`\\!&") && isASCII(s) {
-		return strings.Join(strings.Fields(s), " ")
+		return collapseSpace(s)
 	}
 	if strings.Contains(s, "<!--") {
 		s = reHTMLCmt.ReplaceAllString(s, " ")
@@ -67,10 +68,13 @@ func cleanInline(s string) string {
 		s = reAutolink.ReplaceAllString(s, "$1")
 		s = reHTMLTag.ReplaceAllString(s, " ")
 	}
-	if strings.ContainsAny(s, "*_") {
-		for i := 0; i < 3; i++ {
-			s = reStrong.ReplaceAllString(s, "$1$2")
+	// Up to three rounds unwrap nested strong emphasis; a round that changes nothing ends it.
+	for i := 0; i < 3 && (strings.Contains(s, "**") || strings.Contains(s, "__")); i++ {
+		next := reStrong.ReplaceAllString(s, "$1$2")
+		if next == s {
+			break
 		}
+		s = next
 	}
 	if strings.Contains(s, "~~") {
 		s = reStrike.ReplaceAllString(s, "$1")
@@ -91,13 +95,39 @@ func cleanInline(s string) string {
 		s = strings.Replace(s, "\x00"+strconv.Itoa(i)+"\x01", c, 1)
 	}
 	if len(codes) > 0 {
-		s = strings.NewReplacer("\x00", "", "\x01", "").Replace(s)
+		s = codeMarks.Replace(s)
 	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
 	}
 	s = strings.ReplaceAll(s, "\u00a0", " ")
+	return collapseSpace(s)
+}
+
+// collapseSpace trims s and turns each run of white space in it into one space, as
+// strings.Join(strings.Fields(s), " ") does, without allocating for the common text that
+// already has single spaces only.
+func collapseSpace(s string) string {
+	if isASCII(s) && !needsCollapse(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// needsCollapse reports whether ASCII text s has white space other than single spaces between
+// words.
+func needsCollapse(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\v', '\f', '\r':
+			return true
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isASCII reports whether s has only ASCII bytes.
@@ -127,21 +157,27 @@ func stripWrapping(s string) string {
 	}
 }
 
-var reNonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+var (
+	reNonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+	// slugQuotes drops apostrophes, so that "What didn't go well" is what_didnt_go_well.
+	slugQuotes = strings.NewReplacer("'", "", "’", "")
+	// codeMarks removes what is left of the placeholders cleanInline puts code spans in.
+	codeMarks = strings.NewReplacer("\x00", "", "\x01", "")
+)
 
 // slug turns a heading into a section name: lower case, words joined by underscores.
 func slug(s string) string {
 	s = strings.ToLower(cleanInline(s))
-	s = strings.NewReplacer("'", "", "’", "").Replace(s)
+	s = slugQuotes.Replace(s)
 	return strings.Trim(reNonSlug.ReplaceAllString(s, "_"), "_")
 }
 
 // clip shortens s to at most n runes, cutting at a word boundary when it can.
 func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
+	r := []rune(s)
 	cut := string(r[:n])
 	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]

@@ -68,11 +68,12 @@ type keyValue struct {
 }
 
 var (
-	reKVBoldOut  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{1,60}?)(?:\*\*|__)\s*:\s*(.*)$`)
-	reKVBoldIn   = regexp.MustCompile(`^(?:\*\*|__)([^*_]{1,60}?):(?:\*\*|__)\s*(.*)$`)
-	reKVBoldAll  = regexp.MustCompile(`^(?:\*\*|__)([^*_:]{1,60}?):\s*([^*_]+?)(?:\*\*|__)\s*$`)
-	reKVPlain    = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9 /()#&'’.-]{0,60}?)\s*:\s*(.*)$`)
-	reTrailBreak = regexp.MustCompile(`(\s{2,}|\\)$`)
+	reKVBoldOut = regexp.MustCompile(`^(?:\*\*|__)([^*_]{1,60}?)(?:\*\*|__)\s*:\s*(.*)$`)
+	reKVBoldIn  = regexp.MustCompile(`^(?:\*\*|__)([^*_]{1,60}?):(?:\*\*|__)\s*(.*)$`)
+	reKVBoldAll = regexp.MustCompile(`^(?:\*\*|__)([^*_:]{1,60}?):\s*([^*_]+?)(?:\*\*|__)\s*$`)
+	reKVPlain   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9 /()#&'’.-]{0,60}?)\s*:\s*(.*)$`)
+	// kvBoldForms are the spellings of a bold key, tried in order.
+	kvBoldForms = []*regexp.Regexp{reKVBoldAll, reKVBoldIn, reKVBoldOut}
 )
 
 // metaField returns the field a key fills, or "".
@@ -82,21 +83,36 @@ func metaField(key string) string {
 
 // parseKV reads one line as a metadata entry with a known key. Keys in bold count anywhere;
 // plain keys ("Owner: x") only where plain is set, so that a quoted commit log's "Date:" and
-// "Author:" lines are not read as the review's.
+// "Author:" lines are not read as the review's. The first bold spelling that matches decides.
 func parseKV(line string, plain bool) (field, key, value string, ok bool) {
-	s := strings.TrimSpace(reTrailBreak.ReplaceAllString(strings.TrimSpace(line), ""))
-	for _, re := range []*regexp.Regexp{reKVBoldAll, reKVBoldIn, reKVBoldOut, reKVPlain} {
-		if re == reKVPlain && !plain {
-			break
-		}
-		if m := re.FindStringSubmatch(s); m != nil {
-			if f := metaField(m[1]); f != "" {
-				return f, strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+	// Every spelling has a colon, and most lines of prose have none.
+	if strings.IndexByte(line, ':') < 0 {
+		return "", "", "", false
+	}
+	// A trailing backslash is a Markdown hard line break, not part of the value.
+	s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), `\`))
+	if strings.HasPrefix(s, "**") || strings.HasPrefix(s, "__") {
+		for _, re := range kvBoldForms {
+			if m := re.FindStringSubmatch(s); m != nil {
+				return knownKey(m)
 			}
-			if re != reKVPlain {
-				return "", "", "", false
-			}
 		}
+		return "", "", "", false
+	}
+	if !plain {
+		return "", "", "", false
+	}
+	if m := reKVPlain.FindStringSubmatch(s); m != nil {
+		return knownKey(m)
+	}
+	return "", "", "", false
+}
+
+// knownKey turns a key-value match (key in m[1], value in m[2]) into an entry when the key is
+// one of metaKeys.
+func knownKey(m []string) (field, key, value string, ok bool) {
+	if f := metaField(m[1]); f != "" {
+		return f, strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
 	}
 	return "", "", "", false
 }
@@ -127,11 +143,11 @@ func collectKeyValues(roots []*section, skip map[string]bool) []keyValue {
 			if f, k, v, ok := parseKV(s.title, true); ok && s.level > 0 {
 				kv := keyValue{field: f, key: k, value: v, line: s.line}
 				if v == "" {
-					kv.items = listValues(parseBlocks(s.body))
+					kv.items = listValues(s.blocks())
 				}
 				out = append(out, kv)
 			}
-			found := kvFromBlocks(parseBlocks(s.body), s.effectiveKind() == kindTimeline, plainKVs(s))
+			found := kvFromBlocks(s.blocks(), s.effectiveKind() == kindTimeline, plainKVs(s))
 			out = append(out, found...)
 			// "### Date" over "2018-08-22", or "## Status" over "Resolved".
 			if f := metaField(s.title); len(found) == 0 && f != "" && s.level > 0 && peopleField[f] == "" {
@@ -156,14 +172,15 @@ func kvFromBlocks(blocks []block, timeline, plain bool) []keyValue {
 		case blockPara, blockItem:
 			lines := strings.Split(b.text, "\n")
 			for j, ln := range lines {
-				if timeline {
-					if _, _, ok := scanStamp(cleanInline(ln)); ok {
-						continue
-					}
-				}
 				f, k, v, ok := parseKV(ln, plain || b.kind == blockItem && !timeline)
 				if !ok {
 					continue
+				}
+				if timeline {
+					// A line of a timeline that starts with a time is an event, not metadata.
+					if _, _, stamped := scanStamp(cleanInline(ln)); stamped {
+						continue
+					}
 				}
 				kv := keyValue{field: f, key: k, value: v, line: b.line + j}
 				if v == "" && b.kind == blockPara && j == len(lines)-1 {

@@ -20,29 +20,35 @@ var markdownFormat = Format{
 
 // parseMarkdown reads a Markdown document. It fails only when the document cannot be read at
 // all: too large, or front matter that is not valid YAML.
-func parseMarkdown(doc Document) (reviews []metamortem.Review, err error) {
+func parseMarkdown(doc Document) ([]metamortem.Review, error) {
+	reviews, _, _, err := readMarkdown(doc)
+	return reviews, err
+}
+
+// readMarkdown is parseMarkdown that also returns the document's front matter (empty without
+// one) and the file line it starts on, so that the front matter is decoded once.
+func readMarkdown(doc Document) (reviews []metamortem.Review, fm frontMatter, fmLine int, err error) {
 	if len(doc.Data) > maxDocumentSize {
-		return nil, fmt.Errorf("document is larger than %d bytes", maxDocumentSize)
+		return nil, frontMatter{}, 0, fmt.Errorf("document is larger than %d bytes", maxDocumentSize)
 	}
 	defer func() {
 		// A parser bug must cost one document, not the whole ingest.
 		if p := recover(); p != nil {
-			reviews, err = nil, fmt.Errorf("markdown: internal error: %v", p)
+			reviews, fm, fmLine, err = nil, frontMatter{}, 0, fmt.Errorf("markdown: internal error: %v", p)
 		}
 	}()
 	text := string(trimBOM(doc.Data))
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	var fm frontMatter
 	bodyLine := 1
 	if yamlText, yamlLine, body, bl, ok := splitFrontMatter(text); ok {
 		parsed, isFM, err := parseFrontMatter(yamlText, yamlLine)
 		if err != nil {
-			return nil, err
+			return nil, frontMatter{}, 0, err
 		}
 		if isFM {
-			fm, text, bodyLine = parsed, body, bl
+			fm, fmLine, text, bodyLine = parsed, yamlLine, body, bl
 		}
 	}
 	root := buildOutline(splitLines(text, bodyLine))
@@ -52,7 +58,7 @@ func parseMarkdown(doc Document) (reviews []metamortem.Review, err error) {
 		if r.ID == "" {
 			r.ID = doc.PathID(1)
 		}
-		return []metamortem.Review{r}, nil
+		return []metamortem.Review{r}, fm, fmLine, nil
 	}
 	shared := readScope(doc, fm, []*section{root}, "")
 	for _, inc := range incidents {
@@ -60,7 +66,7 @@ func parseMarkdown(doc Document) (reviews []metamortem.Review, err error) {
 		reviews = append(reviews, mergeShared(r, shared))
 	}
 	assignIDs(doc, reviews)
-	return reviews, nil
+	return reviews, fm, fmLine, nil
 }
 
 // mergeShared completes an incident's review with what the document says about all of its

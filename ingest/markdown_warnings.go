@@ -18,22 +18,16 @@ var frontMatterTimeKeys = []string{
 // written but cannot be read (2025-02-30, "sometime Tuesday"): the review goes in without
 // them, and the warning says which line to fix.
 func parseMarkdownResult(doc Document) (Result, error) {
-	reviews, err := parseMarkdown(doc)
+	reviews, fm, fmLine, err := readMarkdown(doc)
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Reviews: reviews, Warnings: frontMatterTimeWarnings(doc)}, nil
+	return Result{Reviews: reviews, Warnings: frontMatterTimeWarnings(fm, fmLine)}, nil
 }
 
-func frontMatterTimeWarnings(doc Document) []error {
-	yamlText, yamlLine, _, _, ok := splitFrontMatter(string(trimBOM(doc.Data)))
-	if !ok {
-		return nil
-	}
-	fm, isFM, err := parseFrontMatter(yamlText, yamlLine)
-	if err != nil || !isFM {
-		return nil
-	}
+// frontMatterTimeWarnings lists the time keys of front matter starting at file line first whose
+// values are not times that exist.
+func frontMatterTimeWarnings(fm frontMatter, first int) []error {
 	var warnings []error
 	for _, k := range frontMatterTimeKeys {
 		n := fm.fields[k]
@@ -41,7 +35,7 @@ func frontMatterTimeWarnings(doc Document) []error {
 			continue
 		}
 		if _, _, ok := parseWhen(n.Value, ymd{}, nil); !ok {
-			warnings = append(warnings, fmt.Errorf("line %d: front matter %s %q is not a time that exists; left out", yamlLine+n.Line-1, k, n.Value))
+			warnings = append(warnings, fmt.Errorf("line %d: front matter %s %q is not a time that exists; left out", first+n.Line-1, k, n.Value))
 		}
 	}
 	return warnings

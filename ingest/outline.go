@@ -27,6 +27,19 @@ type section struct {
 	body     []srcLine
 	children []*section
 	parent   *section
+	parsed   []block // body as blocks, filled by blocks on first use
+	isParsed bool
+}
+
+// blocks returns the section's body read into blocks. The body is read once: several readers
+// (metadata, factors, actions, people, timeline) go over the same sections, and a document
+// with several incidents reads its shared sections once per incident. Callers must not modify
+// the blocks.
+func (s *section) blocks() []block {
+	if !s.isParsed {
+		s.parsed, s.isParsed = parseBlocks(s.body), true
+	}
+	return s.parsed
 }
 
 var (
@@ -56,7 +69,7 @@ func splitLines(data string, first int) []srcLine {
 		switch {
 		case fence != "":
 			lines[i].code = true
-			if m := reFence.FindStringSubmatch(t); m != nil && m[1][0] == fence[0] && len(m[1]) >= len(fence) && strings.TrimSpace(m[2]) == "" {
+			if m := fenceAt(t); m != nil && m[1][0] == fence[0] && len(m[1]) >= len(fence) && strings.TrimSpace(m[2]) == "" {
 				fence = ""
 			}
 		case comment:
@@ -65,7 +78,7 @@ func splitLines(data string, first int) []srcLine {
 				comment = false
 			}
 		default:
-			if m := reFence.FindStringSubmatch(t); m != nil && !(m[1][0] == '`' && strings.Contains(m[2], "`")) {
+			if m := fenceAt(t); m != nil && !(m[1][0] == '`' && strings.Contains(m[2], "`")) {
 				fence = m[1]
 				lines[i].code = true
 			} else if j := strings.LastIndex(t, "<!--"); j >= 0 && !strings.Contains(t[j:], "-->") {
@@ -79,14 +92,40 @@ func splitLines(data string, first int) []srcLine {
 	return lines
 }
 
+// fenceAt matches a code fence line ("```go", "~~~") with reFence, or returns nil.
+func fenceAt(t string) []string {
+	if !strings.Contains(t, "```") && !strings.Contains(t, "~~~") {
+		return nil
+	}
+	return reFence.FindStringSubmatch(t)
+}
+
 // atxHeading returns the level and text of an ATX heading line, or 0.
 func atxHeading(t string) (int, string) {
+	if s := strings.TrimLeft(t, " "); len(t)-len(s) > 3 || !strings.HasPrefix(s, "#") {
+		return 0, ""
+	}
 	m := reATX.FindStringSubmatch(t)
 	if m == nil {
 		return 0, ""
 	}
-	text := reATXClose.ReplaceAllString(m[2], "")
+	text := m[2]
+	if strings.HasSuffix(text, "#") {
+		text = reATXClose.ReplaceAllString(text, "")
+	}
 	return len(m[1]), strings.TrimSpace(text)
+}
+
+// setextUnderline reports whether t is the underline of a setext heading ("===", "---").
+func setextUnderline(t string) bool {
+	s := strings.TrimLeft(t, " ")
+	return s != "" && (s[0] == '=' || s[0] == '-') && reSetext.MatchString(t)
+}
+
+// listStart reports whether t starts a list item ("- x", "* x", "1. x", "2) x").
+func listStart(t string) bool {
+	s := strings.TrimLeft(t, "\t\n\f\r ")
+	return s != "" && (s[0] == '-' || s[0] == '*' || s[0] == '+' || isDigit(s[0])) && reListStart.MatchString(t)
 }
 
 // paragraphLine reports whether t could be the text of a setext heading.
@@ -99,7 +138,7 @@ func paragraphLine(t string) bool {
 	case '|', '>', '<', '#', '!', '[':
 		return false
 	}
-	return !reListStart.MatchString(t) && !reSetext.MatchString(t)
+	return !listStart(t) && !setextUnderline(t)
 }
 
 // buildOutline turns lines into a section tree rooted at a level-0 section holding the text
@@ -146,7 +185,7 @@ func buildOutline(lines []srcLine) *section {
 			blankBefore = true
 			continue
 		}
-		if i+1 < len(lines) && !lines[i+1].code && blankBefore && paragraphLine(l.text) && reSetext.MatchString(lines[i+1].text) {
+		if i+1 < len(lines) && !lines[i+1].code && blankBefore && setextUnderline(lines[i+1].text) && paragraphLine(l.text) {
 			level := 2
 			if strings.Contains(lines[i+1].text, "=") {
 				level = 1
@@ -156,7 +195,7 @@ func buildOutline(lines []srcLine) *section {
 			blankBefore = true
 			continue
 		}
-		if blankBefore && !reListStart.MatchString(l.text) {
+		if blankBefore && !listStart(l.text) {
 			if kind, level := pseudoHeading(l.text, cur.level); kind != "" {
 				open(level, strings.TrimSuffix(strings.TrimSpace(stripWrapping(l.text)), ":"), l.n, false)
 				continue
@@ -174,12 +213,18 @@ func buildOutline(lines []srcLine) *section {
 // of the current level.
 func pseudoHeading(t string, curLevel int) (string, int) {
 	s := strings.TrimSpace(t)
-	if m := reBoldLine.FindStringSubmatch(s); m != nil {
+	if s == "" {
+		return "", 0
+	}
+	if m := boldLine(s); m != nil {
 		inner := strings.TrimSuffix(strings.TrimSpace(m[1]), ":")
 		if kind, exact := classifyTitle(inner); exact && kind != "" {
 			return kind, min(curLevel+1, 6)
 		}
 		return "", 0
+	}
+	if c := s[0] | 0x20; c < 'a' || c > 'z' {
+		return "", 0 // a plain heading starts with a letter
 	}
 	if m := rePlainHead.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) <= 5 {
 		if kind, exact := classifyTitle(m[1]); exact && contentKinds[kind] {
@@ -187,6 +232,15 @@ func pseudoHeading(t string, curLevel int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// boldLine matches a line that is only bold text ("**Root causes:**") with reBoldLine, or
+// returns nil.
+func boldLine(s string) []string {
+	if !strings.HasPrefix(s, "**") && !strings.HasPrefix(s, "__") {
+		return nil
+	}
+	return reBoldLine.FindStringSubmatch(s)
 }
 
 // isDateOnly reports whether a heading is nothing but a date ("May 12", "15 May", "2019-02-22

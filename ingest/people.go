@@ -31,12 +31,14 @@ var notNames = map[string]bool{
 // Parenthetical notes, e-mail addresses and placeholders are dropped.
 func splitNames(v string) []string {
 	v = cleanInline(v)
-	v = reEmailAddr.ReplaceAllString(v, "")
-	for i := 0; i < 2; i++ {
+	if strings.Contains(v, "@") {
+		v = reEmailAddr.ReplaceAllString(v, "")
+	}
+	for i := 0; i < 2 && strings.ContainsAny(v, "(["); i++ {
 		v = reParenthetl.ReplaceAllString(v, " ")
 	}
 	var out []string
-	for _, part := range reNameSplit.Split(v, -1) {
+	for _, part := range splitNameList(v) {
 		part = strings.Trim(strings.TrimSpace(part), ".:;-–*\"'")
 		if part == "" {
 			continue
@@ -44,7 +46,7 @@ func splitNames(v string) []string {
 		fields := strings.Fields(part)
 		allShort := len(fields) > 1
 		for _, f := range fields {
-			if !reInitials.MatchString(f) && !reHandle.MatchString(f) {
+			if !isInitials(f) && !isHandle(f) {
 				allShort = false
 			}
 		}
@@ -63,6 +65,24 @@ func splitNames(v string) []string {
 	return out
 }
 
+// splitNameList splits a list of names at commas, semicolons, "&" and "and".
+func splitNameList(v string) []string {
+	if !strings.ContainsAny(v, ",;&") && !strings.Contains(v, "and") {
+		return []string{v} // no separator: what reNameSplit.Split returns
+	}
+	return reNameSplit.Split(v, -1)
+}
+
+// isInitials reports whether s is a run of initials such as "EC" or "RF2".
+func isInitials(s string) bool {
+	return len(s) >= 2 && len(s) <= 4 && s[0] >= 'A' && s[0] <= 'Z' && reInitials.MatchString(s)
+}
+
+// isHandle reports whether s is a handle such as "@jdoe" or "@org/team".
+func isHandle(s string) bool {
+	return strings.HasPrefix(s, "@") && reHandle.MatchString(s)
+}
+
 // validName reports whether s reads like a person's name, initials or handle rather than a
 // sentence or placeholder.
 func validName(s string) bool {
@@ -70,7 +90,7 @@ func validName(s string) bool {
 	if s == "" || len(s) > 60 || notNames[low] || strings.HasPrefix(low, "someone") || strings.ContainsAny(s, ":<>|=") {
 		return false
 	}
-	if reHandle.MatchString(s) || reInitials.MatchString(s) {
+	if isHandle(s) || isInitials(s) {
 		return true
 	}
 	words := strings.Fields(s)
@@ -152,7 +172,7 @@ func peopleFromSections(roots []*section, p *people) {
 			if role == "" {
 				return
 			}
-			for _, b := range parseBlocks(s.body) {
+			for _, b := range s.blocks() {
 				switch b.kind {
 				case blockItem:
 					p.addAll([]string{b.text}, metamortem.Role(role))

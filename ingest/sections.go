@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Section kinds: what a heading is about, whatever its wording. Content kinds are also the
@@ -162,21 +164,49 @@ var headingPrefixes = []struct{ prefix, kind string }{
 }
 
 var (
-	reParens    = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
-	reImproveTo = regexp.MustCompile(`^(?:immediate|short|medium|long|near|mid)[- ]?(?:term)?\s+(?:improvements?|actions?|fix(?:es)?|items?|follow-?ups?|work|solutions?)\b`)
+	reParens = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	// headingPunct spells typographic quotes, dashes and "&" the way headingNames does.
+	headingPunct = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "–", "-", "—", "-")
+	reImproveTo  = regexp.MustCompile(`^(?:immediate|short|medium|long|near|mid)[- ]?(?:term)?\s+(?:improvements?|actions?|fix(?:es)?|items?|follow-?ups?|work|solutions?)\b`)
+)
+
+// headingCache remembers normHeading's results. The same few hundred headings, column names and
+// metadata keys recur in every document, and normalising one costs a dozen allocations. It
+// stops growing at headingCacheSize entries, so that the titles of a large corpus cannot fill
+// memory; later headings are normalised each time.
+var (
+	headingCache     sync.Map // heading → normalised heading
+	headingCacheLen  atomic.Int64
+	headingCacheSize = int64(1 << 14)
 )
 
 // normHeading lower-cases a heading and drops parenthetical notes, numbering and trailing
 // punctuation: "2. Contributing Factors (findings):" becomes "contributing factors".
 func normHeading(s string) string {
+	if n, ok := headingCache.Load(s); ok {
+		return n.(string)
+	}
+	n := normalizeHeading(s)
+	if headingCacheLen.Load() < headingCacheSize {
+		// Both are cloned, as either may share the document's memory, which the cache must not
+		// keep alive.
+		if _, loaded := headingCache.LoadOrStore(strings.Clone(s), strings.Clone(n)); !loaded {
+			headingCacheLen.Add(1)
+		}
+	}
+	return n
+}
+
+// normalizeHeading is normHeading without the cache.
+func normalizeHeading(s string) string {
 	s = strings.ToLower(cleanInline(s))
-	s = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "–", "-", "—", "-").Replace(s)
-	for i := 0; i < 3; i++ {
+	s = headingPunct.Replace(s)
+	for i := 0; i < 3 && strings.ContainsAny(s, "(["); i++ {
 		s = reParens.ReplaceAllString(s, " ")
 	}
 	s = strings.TrimLeft(s, "0123456789.) \t")
 	s = strings.Trim(s, " \t:?!.*#-")
-	return strings.Join(strings.Fields(s), " ")
+	return collapseSpace(s)
 }
 
 // classifyTitle returns the kind a heading names and whether its wording matched exactly.

@@ -39,7 +39,7 @@ func parseTimeline(sec *section, ref ymd, loc *time.Location) []metamortem.Timel
 	if ds := findDates(sec.title); len(ds) > 0 && ds[0].date.y != 0 {
 		r.day = ds[0].date
 	}
-	r.readBody(sec.body)
+	r.readBody(sec.blocks())
 	for _, c := range sec.children {
 		r.readSection(c)
 	}
@@ -50,16 +50,16 @@ func (r *timelineReader) readSection(s *section) {
 	st, rest, ok := scanStamp(s.title)
 	switch {
 	case ok && st.hasClock:
-		r.headingEntry(st, rest, s.body)
+		r.headingEntry(st, rest, s.blocks())
 	case ok:
 		r.setDay(st)
-		r.readBody(s.body)
+		r.readBody(s.blocks())
 	default:
 		saved := r.loc
 		if z := findZone(s.title); z != nil {
 			r.loc = z
 		}
-		r.readBody(s.body)
+		r.readBody(s.blocks())
 		for _, c := range s.children {
 			r.readSection(c)
 		}
@@ -113,10 +113,10 @@ func (r *timelineReader) add(at *time.Time, text, actor string) {
 
 // headingEntry reads "### 5:00 PM" and the text under it: one event per list item, else one
 // event for the text.
-func (r *timelineReader) headingEntry(st stamp, rest string, body []srcLine) {
+func (r *timelineReader) headingEntry(st stamp, rest string, blocks []block) {
 	at := r.when(st, nil)
 	var items, paras []string
-	for _, b := range parseBlocks(body) {
+	for _, b := range blocks {
 		switch b.kind {
 		case blockItem:
 			items = append(items, b.text)
@@ -139,8 +139,8 @@ func (r *timelineReader) headingEntry(st stamp, rest string, body []srcLine) {
 	r.add(at, strings.Join(append(paras, items...), " "), "")
 }
 
-func (r *timelineReader) readBody(lines []srcLine) {
-	for _, b := range parseBlocks(lines) {
+func (r *timelineReader) readBody(blocks []block) {
+	for _, b := range blocks {
 		switch b.kind {
 		case blockTable:
 			r.readTable(b)

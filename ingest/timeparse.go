@@ -93,9 +93,53 @@ func boundaryAt(s string, i int) bool {
 	return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
 }
 
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// weekdayWords and dateWords are the first three letters of the words a weekday, or a date
+// written with words, starts with.
+var (
+	weekdayWords = map[string]bool{"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true}
+	dateWords    = map[string]bool{
+		"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true,
+		"aug": true, "sep": true, "oct": true, "nov": true, "dec": true,
+		"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true, "the": true,
+	}
+)
+
+// startsWithWord reports whether s may start with one of the words whose first three letters
+// are in words. It is a quick test before a case-insensitive pattern: text whose first three
+// bytes are not all ASCII is left to the pattern, which folds some runes to ASCII letters
+// ("ſ" to "s").
+func startsWithWord(s string, words map[string]bool) bool {
+	if len(s) < 3 {
+		return false
+	}
+	var low [3]byte
+	for i := range low {
+		c := s[i]
+		if c >= 0x80 {
+			return true
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return words[string(low[:])]
+}
+
 // dateAt reads a calendar date at the start of s and returns it with its length; end is the
 // last day of a day range such as "January 14-19, 2026", else 0.
 func dateAt(s string) (d ymd, end int, n int) {
+	// Numeric dates and "14th of May" start with a digit, the others with a month or weekday
+	// name: other text is no date, and is ruled out without running the patterns.
+	if s == "" || !isDigit(s[0]) && !startsWithWord(s, dateWords) {
+		return ymd{}, 0, 0
+	}
 	if m := reISODate.FindStringSubmatch(s); m != nil && (boundaryAt(s, len(m[0])) || s[len(m[0])] == 'T') {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -180,6 +224,10 @@ type stamp struct {
 // clockAt reads a clock time at the start of s. Hours above 12 ignore AM/PM ("13:55 PM" is
 // 13:55); 12 AM is midnight.
 func clockAt(s string) (h, m, sec, n int) {
+	// Every clock starts with a digit, or a "T" as in "2020-01-21T15:36".
+	if s == "" || !isDigit(s[0]) && s[0]|0x20 != 't' {
+		return 0, 0, 0, 0
+	}
 	if mm := reClock.FindStringSubmatch(s); mm != nil && (boundaryAt(s, len(mm[0])) || strings.HasSuffix(mm[0], "~") ||
 		s[len(mm[0])] == 'Z' && boundaryAt(s, len(mm[0])+1)) {
 		h, _ = strconv.Atoi(mm[1])
@@ -241,11 +289,11 @@ func scanStamp(s string) (st stamp, rest string, ok bool) {
 			}
 		}
 		t := s[p:]
-		if m := reApprox.FindString(t); m != "" && (m == "~" || m == "≈" || !boundaryAt(t, 0)) {
+		if m := approxAt(t); m != "" && (m == "~" || m == "≈" || !boundaryAt(t, 0)) {
 			pos = p + len(m)
 			continue
 		}
-		if m := reConnector.FindString(t); m != "" && i > 0 {
+		if m := connectorAt(t); m != "" && i > 0 {
 			if _, _, n := dateAt(t[len(m):]); n > 0 {
 				pos = p + len(m)
 				continue
@@ -270,7 +318,7 @@ func scanStamp(s string) (st stamp, rest string, ok bool) {
 					last = pos
 					continue
 				}
-				if reWeekday.MatchString(t[1:end]) && len(reWeekday.FindString(t[1:end])) == end-1 {
+				if len(weekdayAt(t[1:end])) == end-1 {
 					pos = p + end + 1
 					last = pos
 					continue
@@ -312,7 +360,7 @@ func scanStamp(s string) (st stamp, rest string, ok bool) {
 				continue
 			}
 		}
-		if m := reWeekday.FindString(t); m != "" && boundaryAt(t, len(m)) {
+		if m := weekdayAt(t); m != "" && boundaryAt(t, len(m)) {
 			pos = p + len(m)
 			last = pos
 			continue
@@ -325,6 +373,30 @@ func scanStamp(s string) (st stamp, rest string, ok bool) {
 	rest = strings.TrimLeft(s[last:], stampSeps+"–—.")
 	rest = strings.TrimLeft(rest, stampSeps+"–—")
 	return st, strings.TrimSpace(rest), true
+}
+
+// approxAt returns the "~", "approx." or "around" at the start of s, or "".
+func approxAt(s string) string {
+	if s == "" || s[0] != '~' && s[0] < 0x80 && s[0]|0x20 != 'a' && s[0]|0x20 != 'c' {
+		return ""
+	}
+	return reApprox.FindString(s)
+}
+
+// connectorAt returns the "at", "on" or "@" at the start of s, or "".
+func connectorAt(s string) string {
+	if s == "" || s[0] != '@' && s[0]|0x20 != 'a' && s[0]|0x20 != 'o' {
+		return ""
+	}
+	return reConnector.FindString(s)
+}
+
+// weekdayAt returns the weekday name at the start of s ("Sat", "Saturday", "Sat."), or "".
+func weekdayAt(s string) string {
+	if !startsWithWord(s, weekdayWords) {
+		return ""
+	}
+	return reWeekday.FindString(s)
 }
 
 func mergeStamp(a, b stamp) stamp {

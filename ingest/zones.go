@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // region zones such as "PT" need the zone database
 )
@@ -42,6 +43,11 @@ var reZoneWord = regexp.MustCompile(`(?i)^(pacific time|eastern time|central tim
 // zoneAt reads a time zone at the start of s. Abbreviations other than UTC and GMT must be upper
 // case, so that ordinary words ("at", "et") are not read as zones.
 func zoneAt(s string, afterClock bool) (*time.Location, int) {
+	// A zone is a word (ASCII, or a rune the case-insensitive patterns fold to ASCII), or an
+	// offset after a clock ("+0200").
+	if s == "" || !isLetter(s[0]) && s[0] < 0x80 && !(afterClock && (s[0] == '+' || s[0] == '-')) {
+		return nil, 0
+	}
 	if m := reOffset.FindStringSubmatch(s); m != nil {
 		return offsetZone(m[1], m[2], m[3]), len(m[0])
 	}
@@ -66,11 +72,28 @@ func zoneAt(s string, afterClock bool) (*time.Location, int) {
 		return time.FixedZone(up, off), len(m)
 	}
 	if name, ok := regionZones[up]; ok {
-		if loc, err := time.LoadLocation(name); err == nil {
+		if loc := regionZone(name); loc != nil {
 			return loc, len(m)
 		}
 	}
 	return nil, 0
+}
+
+// regionLocations caches the locations of regionZones: loading one from the zone database
+// reads and decodes it each time.
+var regionLocations sync.Map // name → *time.Location, nil when it cannot be loaded
+
+// regionZone returns the location of a zone database name, or nil.
+func regionZone(name string) *time.Location {
+	if loc, ok := regionLocations.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	regionLocations.Store(name, loc)
+	return loc
 }
 
 func offsetZone(sign, hours, minutes string) *time.Location {

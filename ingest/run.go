@@ -126,12 +126,11 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 		return nil, err
 	}
 	claimed := map[string]string{} // review id → document path, within this run
-	for start := 0; start < len(files); start += opts.BatchSize {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		chunk := files[start:min(start+opts.BatchSize, len(files))]
-		results := parseAll(chunk, known, opts)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops the parser should a write fail
+	done := 0
+	for results := range parseChunks(ctx, files, known, opts) {
+		done += len(results)
 		owners, err := db.ReviewOwners(ctx, reviewIDs(results))
 		if err != nil {
 			return sum, err
@@ -180,11 +179,32 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 			}
 		}
 		if opts.Progress != nil {
-			opts.Progress(start+len(chunk), len(files))
+			opts.Progress(done, len(files))
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
 	}
 	sort.SliceStable(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
 	return sum, nil
+}
+
+// parseChunks parses files a batch at a time on a goroutine of its own, one batch ahead of the
+// caller, so that parsing the next batch overlaps writing the last. It stops when ctx is done.
+func parseChunks(ctx context.Context, files []file, known map[string]string, opts Options) <-chan []parsed {
+	out := make(chan []parsed, 1)
+	go func() {
+		defer close(out)
+		for start := 0; start < len(files); start += opts.BatchSize {
+			results := parseAll(files[start:min(start+opts.BatchSize, len(files))], known, opts)
+			select {
+			case out <- results:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // reviewIDs lists the IDs of every review parsed in a chunk.

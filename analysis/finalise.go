@@ -159,25 +159,34 @@ func Finalise(reviews []metamortem.Review, classes []Class, opts FinaliseOptions
 // the actions of its evidence: it would show a person nothing new.
 func fold(items []FinaliseItem) []FinaliseItem {
 	var out []FinaliseItem
+	var evidence []map[[2]string]bool // evidence[i] holds out[i]'s evidence actions
 	for _, it := range items {
-		if i := slices.IndexFunc(out, func(k FinaliseItem) bool { return covers(k, it) }); i >= 0 {
-			out[i].Also = append(out[i].Also, it.Class.ID)
-			continue
+		mine := evidenceActions(it)
+		folded := false
+		for i := range out {
+			if covers(out[i], evidence[i], it, mine) {
+				out[i].Also = append(out[i].Also, it.Class.ID)
+				folded = true
+				break
+			}
 		}
-		out = append(out, it)
+		if !folded {
+			out = append(out, it)
+			evidence = append(evidence, mine)
+		}
 	}
 	return out
 }
 
-// covers reports whether item k has every reason of it and every action of its evidence.
-func covers(k, it FinaliseItem) bool {
+// covers reports whether item k, whose evidence actions are has, has every reason of item it
+// and every one of its evidence actions, mine.
+func covers(k FinaliseItem, has map[[2]string]bool, it FinaliseItem, mine map[[2]string]bool) bool {
 	for _, r := range it.Reasons {
 		if !slices.Contains(k.Reasons, r) {
 			return false
 		}
 	}
-	has := evidenceActions(k)
-	for a := range evidenceActions(it) {
+	for a := range mine {
 		if !has[a] {
 			return false
 		}
@@ -230,6 +239,7 @@ func (a addresser) actions(c Class, byID map[string]metamortem.Review) []classAc
 // has none either, any incident counts). components are the reviews' canonical components by
 // review ID.
 func recurrences(c Class, byID map[string]metamortem.Review, components map[string][]string, actions []classAction) (done, overdue []Recurrence) {
+	timeline := classTimeline(c, byID)
 	for _, ca := range actions {
 		r, a, id := ca.review, ca.action, ca.evidence.ReviewID
 		where := ca.named
@@ -242,14 +252,14 @@ func recurrences(c Class, byID map[string]metamortem.Review, components map[stri
 		switch a.Status {
 		case metamortem.ActionDone:
 			if date, from, ok := doneDate(r, a); ok {
-				if rec, ok := nextIncident(c, byID, id, date, in); ok {
+				if rec, ok := timeline.next(id, date, in); ok {
 					rec.Action, rec.Date, rec.DateFrom = ca.evidence, date, from
 					done = append(done, rec)
 				}
 			}
 		case metamortem.ActionOpen, metamortem.ActionUnknown:
 			if a.Due != nil {
-				if rec, ok := nextIncident(c, byID, id, a.Due.UTC(), in); ok {
+				if rec, ok := timeline.next(id, a.Due.UTC(), in); ok {
 					rec.Action, rec.Date, rec.DateFrom = ca.evidence, a.Due.UTC(), DateFromDue
 					overdue = append(overdue, rec)
 				}
@@ -279,13 +289,47 @@ func doneDate(r metamortem.Review, a metamortem.Action) (time.Time, string, bool
 	return time.Time{}, "", false
 }
 
-// nextIncident returns the first incident of the class, other than the review own, that
-// started after t and that keep accepts. The class's incidents are ordered by start time.
-func nextIncident(c Class, byID map[string]metamortem.Review, own string, t time.Time, keep func(id string) bool) (Recurrence, bool) {
+// incidentTimeline is a class's dated incidents in order of start time.
+type incidentTimeline struct {
+	ids    []string
+	starts []time.Time
+}
+
+// classTimeline returns the class's incidents that have a start time, by start time, for
+// finding the next incident after a date by binary search.
+func classTimeline(c Class, byID map[string]metamortem.Review) incidentTimeline {
+	type dated struct {
+		id    string
+		start time.Time
+	}
+	var all []dated
 	for _, id := range c.Incidents {
-		s := byID[id].StartedAt
-		if id != own && s != nil && s.After(t) && keep(id) {
-			return Recurrence{ReviewID: id, StartedAt: s.UTC()}, true
+		if s := byID[id].StartedAt; s != nil {
+			all = append(all, dated{id, s.UTC()})
+		}
+	}
+	// Classes list incidents by start already; a stable sort makes the search safe regardless.
+	slices.SortStableFunc(all, func(a, b dated) int { return a.start.Compare(b.start) })
+	var tl incidentTimeline
+	for _, d := range all {
+		tl.ids = append(tl.ids, d.id)
+		tl.starts = append(tl.starts, d.start)
+	}
+	return tl
+}
+
+// next returns the first incident, other than the review own, that started after t and that
+// keep accepts.
+func (tl incidentTimeline) next(own string, t time.Time, keep func(id string) bool) (Recurrence, bool) {
+	first, _ := slices.BinarySearchFunc(tl.starts, t, func(s, t time.Time) int {
+		if s.After(t) {
+			return 1
+		}
+		return -1
+	})
+	for i := first; i < len(tl.ids); i++ {
+		if id := tl.ids[i]; id != own && keep(id) {
+			return Recurrence{ReviewID: id, StartedAt: tl.starts[i]}, true
 		}
 	}
 	return Recurrence{}, false

@@ -63,6 +63,18 @@ type addresser struct {
 	// does not tie an action to every theme that has it; for a clustered theme, the top terms
 	// its label lists.
 	terms map[string][]string
+	// phrases and texts memoise the stems of taxonomy phrases and terms, and the words and
+	// stems of action texts and titles: the same ones are checked against many classes.
+	phrases map[string][]string
+	texts   map[string]*actionText
+}
+
+// actionText is a text split into words, with its stem sequences for tag classes (numbers
+// masked) and for theme classes (names masked too).
+type actionText struct {
+	raw      []word
+	tagSeq   []string
+	themeSeq []string
 }
 
 func newAddresser(reviews []metamortem.Review, opts FinaliseOptions, touch toucher) addresser {
@@ -77,6 +89,8 @@ func newAddresser(reviews []metamortem.Review, opts FinaliseOptions, touch touch
 		touch:   touch,
 		entries: map[string]TaxonomyEntry{},
 		terms:   map[string][]string{},
+		phrases: map[string][]string{},
+		texts:   map[string]*actionText{},
 	}
 	// A taxonomy theme's terms are the content words of its label that no other entry's label
 	// uses; a clustered theme's label is its top terms, comma-separated, each one or two words.
@@ -126,21 +140,20 @@ func (a addresser) address(c Class, title, text string) (Address, bool) {
 
 // states returns how the text states the class by its own words, and whether it does.
 func (a addresser) states(c Class, text string) (Address, bool) {
-	raw := splitWords(text)
+	st := a.actionText(text)
 	switch c.Kind {
 	case ClassTag:
-		if seq := stemSeq(maskNumbers(raw), nil); containsPhrase(seq, phraseStems(c.Label)) {
+		if containsPhrase(st.tagSeq, a.stems(c.Label)) {
 			return Address{AddressTag, c.Label}, true
 		}
 	default:
-		seq := stemSeq(maskNumbers(a.masker.names.replace(raw)), nil)
 		if e, ok := a.entries[c.Theme]; ok {
-			if what, ok := statesEntry(e, raw, seq); ok {
+			if what, ok := a.statesEntry(e, st); ok {
 				return Address{AddressTheme, what}, true
 			}
 		}
 		for _, term := range a.terms[c.Theme] {
-			if containsPhrase(seq, phraseStems(term)) {
+			if containsPhrase(st.themeSeq, a.stems(term)) {
 				return Address{AddressTerm, term}, true
 			}
 		}
@@ -148,18 +161,42 @@ func (a addresser) states(c Class, text string) (Address, bool) {
 	return Address{}, false
 }
 
-// statesEntry returns the first of the entry's phrases or aliases the statement states, raw
-// being its words and seq its stems after masking.
-func statesEntry(e TaxonomyEntry, raw []word, seq []string) (string, bool) {
+// actionText returns the words and stems of text, computed once.
+func (a addresser) actionText(text string) *actionText {
+	if st, ok := a.texts[text]; ok {
+		return st
+	}
+	raw := splitWords(text)
+	st := &actionText{
+		raw:      raw,
+		tagSeq:   stemSeq(maskNumbers(raw), nil),
+		themeSeq: stemSeq(maskNumbers(a.masker.names.replace(raw)), nil),
+	}
+	a.texts[text] = st
+	return st
+}
+
+// stems returns the stems of a taxonomy phrase, term or tag label, computed once.
+func (a addresser) stems(phrase string) []string {
+	if s, ok := a.phrases[phrase]; ok {
+		return s
+	}
+	s := phraseStems(phrase)
+	a.phrases[phrase] = s
+	return s
+}
+
+// statesEntry returns the first of the entry's phrases or aliases the statement states.
+func (a addresser) statesEntry(e TaxonomyEntry, st *actionText) (string, bool) {
 	for _, p := range e.Phrases {
-		if containsPhrase(seq, phraseStems(p)) {
+		if containsPhrase(st.themeSeq, a.stems(p)) {
 			return p, true
 		}
 	}
 	for _, al := range e.Aliases {
 		ws := aliasWords(al)
-		for i := range raw {
-			if len(ws) > 0 && wordsAt(raw, i, ws) {
+		for i := range st.raw {
+			if len(ws) > 0 && wordsAt(st.raw, i, ws) {
 				return al, true
 			}
 		}

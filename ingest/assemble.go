@@ -131,6 +131,9 @@ func readScope(doc Document, fm frontMatter, roots []*section, title string) met
 	r.People = ppl.list
 
 	milestones(milestoneInput{fm: fm, kvs: kvs, timeline: r.Timeline, ref: ref, fallback: fallback}, &r)
+	if r.ReviewedAt == nil {
+		r.ReviewedAt = reviewedInProse(string(doc.Data), ref)
+	}
 
 	collectSections(roots, r.Sections)
 	if r.Sections[kindSummary] == "" {

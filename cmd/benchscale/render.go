@@ -38,6 +38,42 @@ func render(results []result) string {
 		}
 		b.WriteString("\n")
 	}
+	if len(results) > 0 {
+		b.WriteString(targets(results[len(results)-1]))
+	}
+	return b.String()
+}
+
+// targets checks the largest size measured against the performance targets of the issue
+// tracker: ingest of 100,000 reviews under 30 s and 2 GiB, at most twice the parse-only
+// floor, re-ingest at least 20 times faster, every analysis and the report under 5 s.
+func targets(r result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Targets at %d reviews\n\n| target | measured | met |\n|---|---|---|\n", r.reviews)
+	row := func(target, measured string, met bool) {
+		mark := "no"
+		if met {
+			mark = "yes"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", target, measured, mark)
+	}
+	var first time.Duration
+	for _, s := range r.steps {
+		switch s.name {
+		case "ingest":
+			first = s.wall
+			row("ingest under 30 s", round(s.wall), s.failed == "" && s.wall < 30*time.Second)
+			row("ingest peak memory under 2 GiB", mib(s.peakKiB), s.peakKiB < 2<<20)
+			ratio := s.wall.Seconds() / r.parse.Seconds()
+			row("ingest at most 2× the parse-only floor", fmt.Sprintf("%.2f×", ratio), ratio <= 2)
+		case "re-ingest (unchanged)":
+			ratio := first.Seconds() / s.wall.Seconds()
+			row("re-ingest at least 20× faster", fmt.Sprintf("%.1f×", ratio), s.failed == "" && ratio >= 20)
+		default:
+			row(s.name+" under 5 s", round(s.wall), s.failed == "" && s.wall < 5*time.Second)
+		}
+	}
+	b.WriteString("\n")
 	return b.String()
 }
 

@@ -1,10 +1,7 @@
 package analysis_test
 
 import (
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -14,40 +11,13 @@ import (
 	"github.com/metamortem/metamortem/ingest"
 )
 
-// readFernhillClasses parses the Fernhill fixtures (../fixtures, whose README.md states the ground
-// truth asserted here) through format detection, as ingest would.
+// readFernhillClasses reads the Fernhill fixtures (../fixtures, ground truth in its README.md) the way
+// ingest does and returns their catalog and reviews.
 func readFernhillClasses(t *testing.T) (metamortem.Catalog, []metamortem.Review) {
 	t.Helper()
-	var cat metamortem.Catalog
-	var reviews []metamortem.Review
-	for _, root := range []string{"../fixtures/catalog", "../fixtures/reviews"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			f, ok := ingest.Detect(path, data)
-			if !ok {
-				return nil
-			}
-			rel, _ := filepath.Rel(root, path)
-			res, err := f.Parse(ingest.NewDocument(path, rel, data))
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			reviews = append(reviews, res.Reviews...)
-			cat.Components = append(cat.Components, res.Catalog.Components...)
-			cat.Teams = append(cat.Teams, res.Catalog.Teams...)
-			cat.People = append(cat.People, res.Catalog.People...)
-			cat.Ownership = append(cat.Ownership, res.Catalog.Ownership...)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	reviews, cat, failures := ingest.ReadAll("../fixtures/catalog", "../fixtures/reviews")
+	if len(failures) > 0 {
+		t.Fatalf("reading the fixtures: %v", failures)
 	}
 	return cat, reviews
 }

@@ -33,18 +33,13 @@ func TestCorpus(t *testing.T) {
 		if !d.IsDir() {
 			continue
 		}
-		byDir[d.Name()] = nil
-		err := readTree(filepath.Join(root, d.Name()), func(path string, res ingest.Result, err error) {
-			if err != nil {
-				failed[d.Name()]++
-				return
-			}
-			byDir[d.Name()] = append(byDir[d.Name()], res.Reviews...)
-			addCatalog(&cat, res.Catalog)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		reviews, dirCat, failures := ingest.ReadAll(filepath.Join(root, d.Name()))
+		byDir[d.Name()] = reviews
+		failed[d.Name()] = len(failures)
+		cat.Components = append(cat.Components, dirCat.Components...)
+		cat.Teams = append(cat.Teams, dirCat.Teams...)
+		cat.People = append(cat.People, dirCat.People...)
+		cat.Ownership = append(cat.Ownership, dirCat.Ownership...)
 	}
 	t.Logf("catalog: %d components, %d teams, %d people, %d ownership entries",
 		len(cat.Components), len(cat.Teams), len(cat.People), len(cat.Ownership))

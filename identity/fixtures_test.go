@@ -1,8 +1,6 @@
 package identity_test
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -12,52 +10,15 @@ import (
 	"github.com/metamortem/metamortem/ingest"
 )
 
-// readFixtures parses the Fernhill fixtures (../fixtures, described in its README.md) through
-// format detection, as ingest would.
+// readFixtures reads the Fernhill fixtures (../fixtures, described in its README.md) the way
+// ingest does.
 func readFixtures(t *testing.T) (metamortem.Catalog, []metamortem.Review) {
 	t.Helper()
-	var cat metamortem.Catalog
-	var reviews []metamortem.Review
-	for _, root := range []string{"../fixtures/catalog", "../fixtures/reviews"} {
-		err := readTree(root, func(path string, res ingest.Result, err error) {
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			reviews = append(reviews, res.Reviews...)
-			addCatalog(&cat, res.Catalog)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	reviews, cat, failures := ingest.ReadAll("../fixtures/catalog", "../fixtures/reviews")
+	if len(failures) > 0 {
+		t.Fatalf("reading the fixtures: %v", failures)
 	}
 	return cat, reviews
-}
-
-// readTree parses every file under root whose format is detected, calling found with what the
-// file holds or why it could not be read.
-func readTree(root string, found func(path string, res ingest.Result, err error)) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if f, ok := ingest.Detect(path, data); ok {
-			rel, _ := filepath.Rel(root, path)
-			res, err := f.Parse(ingest.NewDocument(path, rel, data))
-			found(path, res, err)
-		}
-		return nil
-	})
-}
-
-func addCatalog(dst *metamortem.Catalog, src metamortem.Catalog) {
-	dst.Components = append(dst.Components, src.Components...)
-	dst.Teams = append(dst.Teams, src.Teams...)
-	dst.People = append(dst.People, src.People...)
-	dst.Ownership = append(dst.Ownership, src.Ownership...)
 }
 
 // The fixtures' ground truth: everyone is in the catalog under one name however reviews write

@@ -1,9 +1,6 @@
 package reports
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -154,40 +151,12 @@ func TestSectionSentences(t *testing.T) {
 	}
 }
 
-// readFixtures parses the Fernhill fixtures (../fixtures, whose README.md states the truth
-// asserted here) through format detection, as ingest would.
+// readFixtures reads the Fernhill fixtures (../fixtures) the way ingest does.
 func readFixtures(t *testing.T) ([]metamortem.Review, metamortem.Catalog) {
 	t.Helper()
-	var cat metamortem.Catalog
-	var reviews []metamortem.Review
-	err := filepath.WalkDir("../fixtures", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) == ".go" || filepath.Base(path) == "README.md" {
-			return err
-		}
-		if rel, _ := filepath.Rel("../fixtures", path); filepath.Dir(rel) != "." && !(filepath.HasPrefix(rel, "reviews") || filepath.HasPrefix(rel, "catalog")) {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		f, ok := ingest.Detect(path, data)
-		if !ok {
-			return nil
-		}
-		res, err := f.Parse(ingest.NewDocument(path, path, data))
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		reviews = append(reviews, res.Reviews...)
-		cat.Components = append(cat.Components, res.Catalog.Components...)
-		cat.Teams = append(cat.Teams, res.Catalog.Teams...)
-		cat.People = append(cat.People, res.Catalog.People...)
-		cat.Ownership = append(cat.Ownership, res.Catalog.Ownership...)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	reviews, cat, failures := ingest.ReadAll("../fixtures/catalog", "../fixtures/reviews")
+	if len(failures) > 0 {
+		t.Fatalf("reading the fixtures: %v", failures)
 	}
 	return reviews, cat
 }

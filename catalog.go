@@ -16,6 +16,14 @@ func (c Catalog) Empty() bool {
 	return len(c.Components) == 0 && len(c.Teams) == 0 && len(c.People) == 0 && len(c.Ownership) == 0
 }
 
+// Add appends the entries of o to c.
+func (c *Catalog) Add(o Catalog) {
+	c.Components = append(c.Components, o.Components...)
+	c.Teams = append(c.Teams, o.Teams...)
+	c.People = append(c.People, o.People...)
+	c.Ownership = append(c.Ownership, o.Ownership...)
+}
+
 // CatalogComponent is a component (service, system, resource) a catalog describes.
 type CatalogComponent struct {
 	// Name is the component's canonical name, e.g. "payments-api".

@@ -36,10 +36,7 @@ func TestCorpus(t *testing.T) {
 		reviews, dirCat, failures := ingest.ReadAll(filepath.Join(root, d.Name()))
 		byDir[d.Name()] = reviews
 		failed[d.Name()] = len(failures)
-		cat.Components = append(cat.Components, dirCat.Components...)
-		cat.Teams = append(cat.Teams, dirCat.Teams...)
-		cat.People = append(cat.People, dirCat.People...)
-		cat.Ownership = append(cat.Ownership, dirCat.Ownership...)
+		cat.Add(dirCat)
 	}
 	t.Logf("catalog: %d components, %d teams, %d people, %d ownership entries",
 		len(cat.Components), len(cat.Teams), len(cat.People), len(cat.Ownership))

@@ -81,9 +81,7 @@ func TestOwnershipCorpus(t *testing.T) {
 				return nil
 			}
 			count.add(res.Catalog)
-			cat.Components = append(cat.Components, res.Catalog.Components...)
-			cat.People = append(cat.People, res.Catalog.People...)
-			cat.Ownership = append(cat.Ownership, res.Catalog.Ownership...)
+			cat.Add(res.Catalog)
 			return nil
 		})
 		if err != nil {

@@ -20,10 +20,7 @@ func ReadAll(roots ...string) ([]metamortem.Review, metamortem.Catalog, []Failur
 		}
 		reviews = append(reviews, p.result.Reviews...)
 		fragments = append(fragments, p.result.Fragments...)
-		cat.Components = append(cat.Components, p.result.Catalog.Components...)
-		cat.Teams = append(cat.Teams, p.result.Catalog.Teams...)
-		cat.People = append(cat.People, p.result.Catalog.People...)
-		cat.Ownership = append(cat.Ownership, p.result.Catalog.Ownership...)
+		cat.Add(p.result.Catalog)
 	}
 	index := map[string]int{}
 	for i, r := range reviews {

@@ -121,7 +121,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 	}
 	files, failures := walk(roots)
 	sum := &Summary{Failed: failures, Formats: map[string]int{}}
-	known, err := db.DocumentHashes(ctx)
+	known, err := db.DocumentStamps(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +170,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 			}
 			batch = append(batch, store.Document{
 				Path: p.file.path, Format: p.format, SHA256: p.doc.SHA256, Raw: p.doc.Data,
+				Size: p.file.size, Modified: p.file.modified,
 				Reviews: p.result.Reviews, Fragments: p.result.Fragments, Catalog: p.result.Catalog,
 			})
 		}
@@ -191,7 +192,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 
 // parseChunks parses files a batch at a time on a goroutine of its own, one batch ahead of the
 // caller, so that parsing the next batch overlaps writing the last. It stops when ctx is done.
-func parseChunks(ctx context.Context, files []file, known map[string]string, opts Options) <-chan []parsed {
+func parseChunks(ctx context.Context, files []file, known map[string]store.Stamp, opts Options) <-chan []parsed {
 	out := make(chan []parsed, 1)
 	go func() {
 		defer close(out)
@@ -243,7 +244,7 @@ func claimIDs(p parsed, owners, claimed map[string]string) *Failure {
 }
 
 // parseAll reads and parses files on workers goroutines, returning results in input order.
-func parseAll(files []file, known map[string]string, opts Options) []parsed {
+func parseAll(files []file, known map[string]store.Stamp, opts Options) []parsed {
 	out := make([]parsed, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -265,10 +266,15 @@ func parseAll(files []file, known map[string]string, opts Options) []parsed {
 }
 
 // parseFile reads one file (or bundle) and parses it unless its bytes are already stored.
-func parseFile(f file, known map[string]string, opts Options) (p parsed) {
+func parseFile(f file, known map[string]store.Stamp, opts Options) (p parsed) {
 	p.file = f
 	if f.size > maxDocumentSize {
 		p.fail = &Failure{Path: f.path, Reason: fmt.Sprintf("file is %d MiB, over the %d MiB limit for one document", f.size>>20, maxDocumentSize>>20)}
+		return p
+	}
+	prev, seen := known[f.path]
+	if seen && !prev.Modified.IsZero() && prev.Size == f.size && prev.Modified.Equal(f.modified) {
+		p.unchanged = true // same size and modification time: not read again, as git does
 		return p
 	}
 	data, err := f.read()
@@ -278,8 +284,7 @@ func parseFile(f file, known map[string]string, opts Options) (p parsed) {
 	}
 	p.doc = NewDocument(f.path, f.rel, data)
 	p.doc.ColumnMap = opts.ColumnMap
-	prev, seen := known[f.path]
-	if seen && prev == p.doc.SHA256 {
+	if seen && prev.SHA256 == p.doc.SHA256 {
 		p.unchanged = true
 		return p
 	}

@@ -221,3 +221,41 @@ func TestKeepReviews(t *testing.T) {
 		}
 	}
 }
+
+// A file whose size and modification time match the store's is not read again; a change that
+// keeps the size but moves the modification time is read, and replaces the review.
+func TestRunSkipsBySizeAndModificationTime(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.jsonl")
+	writeFiles(t, dir, map[string]string{"a.jsonl": reviewA})
+	stamp := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := os.Chtimes(path, stamp, stamp); err != nil {
+		t.Fatal(err)
+	}
+	db := openStore(t)
+	if _, err := Run(ctx, db, []string{dir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	same := strings.Replace(reviewA, "first", "FIRST", 1) // same size
+	writeFiles(t, dir, map[string]string{"a.jsonl": same})
+	if err := os.Chtimes(path, stamp, stamp); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(ctx, db, []string{dir}, Options{})
+	if err != nil || sum.Unchanged != 1 {
+		t.Fatalf("same size and time: unchanged %d, %v; want 1 (not read)", sum.Unchanged, err)
+	}
+	later := stamp.Add(time.Minute)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	sum, err = Run(ctx, db, []string{dir}, Options{})
+	if err != nil || sum.Updated != 1 {
+		t.Fatalf("new time: updated %d, %v; want 1", sum.Updated, err)
+	}
+	reviews, err := db.Reviews(ctx)
+	if err != nil || len(reviews) != 1 || reviews[0].Title != "FIRST" {
+		t.Errorf("stored %+v, %v; want the changed title FIRST", reviews, err)
+	}
+}

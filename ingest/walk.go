@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // file is one regular file found below an ingest root, or a bundle: the member files of a
@@ -18,6 +19,9 @@ type file struct {
 	path string // as the user named it: root joined with rel (for a bundle, the folder)
 	rel  string // below the root, slash-separated
 	size int64
+	// modified is the file's modification time in UTC, to microseconds as the store keeps
+	// it (for a bundle, its latest member's).
+	modified time.Time
 	// bundle lists a bundle's member file names, sorted; bundleFormat reads them.
 	bundle       []string
 	bundleFormat Format
@@ -69,7 +73,7 @@ func walk(roots []string) ([]file, []Failure) {
 		if !info.IsDir() {
 			if !seen[root] {
 				seen[root] = true
-				files = append(files, file{path: root, rel: filepath.Base(root), size: info.Size()})
+				files = append(files, file{path: root, rel: filepath.Base(root), size: info.Size(), modified: modTime(info)})
 			}
 			continue
 		}
@@ -94,7 +98,7 @@ func walk(roots []string) ([]file, []Failure) {
 			}
 			rel, _ := filepath.Rel(root, path)
 			seen[path] = true
-			files = append(files, file{path: path, rel: filepath.ToSlash(rel), size: info.Size()})
+			files = append(files, file{path: path, rel: filepath.ToSlash(rel), size: info.Size(), modified: modTime(info)})
 			return nil
 		})
 		if err != nil {
@@ -146,6 +150,9 @@ func bundleFiles(files []file) []file {
 					break
 				}
 				b.size += files[i].size
+				if files[i].modified.After(b.modified) {
+					b.modified = files[i].modified
+				}
 			}
 			if b.bundle == nil {
 				continue
@@ -163,6 +170,11 @@ func bundleFiles(files []file) []file {
 		}
 	}
 	return kept
+}
+
+// modTime is a file's modification time as the store keeps it: UTC, to the microsecond.
+func modTime(info fs.FileInfo) time.Time {
+	return info.ModTime().UTC().Truncate(time.Microsecond)
 }
 
 // hidden reports whether a file or folder name is hidden (a leading dot). .github and

@@ -91,12 +91,16 @@ func TestWriteReplacesADocumentsReviews(t *testing.T) {
 	if len(got) != 1 || got[0].ID != "A-1" || len(got[0].Actions) != 2 || len(got[0].Factors) != 1 {
 		t.Fatalf("after replace: %d reviews, first %+v; want one review A-1 with 2 actions, 1 factor", len(got), got)
 	}
-	hashes, err := db.DocumentHashes(ctx)
+	stamps, err := db.DocumentStamps(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	hashes := map[string]string{}
+	for path, st := range stamps {
+		hashes[path] = st.SHA256
+	}
 	if want := map[string]string{"a.md": "2"}; !reflect.DeepEqual(hashes, want) {
-		t.Errorf("DocumentHashes() = %v; want %v", hashes, want)
+		t.Errorf("DocumentStamps() hashes = %v; want %v", hashes, want)
 	}
 	owners, err := db.ReviewOwners(ctx, []string{"A-1", "A-2", "nope"})
 	if err != nil {

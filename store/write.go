@@ -16,34 +16,51 @@ import (
 
 // Document is one ingested document with what was read from it.
 type Document struct {
-	Path    string
-	Format  string
-	SHA256  string
-	Raw     []byte
-	Reviews []metamortem.Review
+	Path   string
+	Format string
+	SHA256 string
+	Raw    []byte
+	// Size and Modified are the file's size in bytes and modification time when it was read
+	// (for a folder read as one document, the sum and the latest); zero Modified is unknown.
+	Size     int64
+	Modified time.Time
+	Reviews  []metamortem.Review
 	// Fragments add child rows (people, factors, actions, timeline, components, tags) to
 	// reviews other documents define, by review ID.
 	Fragments []metamortem.Review
 	Catalog   metamortem.Catalog
 }
 
-// DocumentHashes returns the SHA-256 of every stored document by path, so ingest can skip the
+// Stamp is what the store knows of a document's bytes: their SHA-256, and the file's size
+// and modification time when it was read (zero when unknown).
+type Stamp struct {
+	SHA256   string
+	Size     int64
+	Modified time.Time
+}
+
+// DocumentStamps returns the stamp of every stored document by path, so ingest can skip the
 // unchanged ones.
-func (db *DB) DocumentHashes(ctx context.Context) (map[string]string, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT path, sha256 FROM documents`)
+func (db *DB) DocumentStamps(ctx context.Context) (map[string]Stamp, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT path, sha256, size, modified_at FROM documents`)
 	if err != nil {
-		return nil, fmt.Errorf("read document hashes: %w", err)
+		return nil, fmt.Errorf("read document stamps: %w", err)
 	}
 	defer rows.Close()
-	hashes := map[string]string{}
+	stamps := map[string]Stamp{}
 	for rows.Next() {
-		var path, sum string
-		if err := rows.Scan(&path, &sum); err != nil {
+		var path string
+		var st Stamp
+		var modified sql.NullTime
+		if err := rows.Scan(&path, &st.SHA256, &st.Size, &modified); err != nil {
 			return nil, err
 		}
-		hashes[path] = sum
+		if modified.Valid {
+			st.Modified = modified.Time.UTC()
+		}
+		stamps[path] = st
 	}
-	return hashes, rows.Err()
+	return stamps, rows.Err()
 }
 
 // ReviewOwners returns, for each of the given review IDs that is stored, the path of the
@@ -181,7 +198,15 @@ func appendDocuments(conn driver.Conn, docs []Document, now time.Time) (err erro
 		}
 	}()
 	for _, d := range docs {
-		if err := as.row("documents", d.Path, d.Format, d.SHA256, int64(len(d.Raw)), d.Raw, now); err != nil {
+		var modified driver.Value
+		if !d.Modified.IsZero() {
+			modified = d.Modified.UTC()
+		}
+		size := d.Size
+		if size == 0 {
+			size = int64(len(d.Raw))
+		}
+		if err := as.row("documents", d.Path, d.Format, d.SHA256, size, d.Raw, now, modified); err != nil {
 			return err
 		}
 		for i, r := range d.Reviews {

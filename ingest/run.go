@@ -100,6 +100,7 @@ type parsed struct {
 	format    string
 	result    Result
 	unchanged bool
+	restamp   bool // unchanged bytes under a new size or modification time
 	fail      *Failure
 	skip      *Failure
 	update    bool
@@ -135,7 +136,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 		if err != nil {
 			return sum, err
 		}
-		var batch []store.Document
+		var batch, restamp []store.Document
 		for _, p := range results {
 			sum.Read++
 			switch {
@@ -147,6 +148,9 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 				continue
 			case p.unchanged:
 				sum.Unchanged++
+				if p.restamp {
+					restamp = append(restamp, store.Document{Path: p.file.path, Size: p.file.size, Modified: p.file.modified})
+				}
 				continue
 			}
 			if f := claimIDs(p, owners, claimed); f != nil {
@@ -176,6 +180,9 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 		}
 		if !opts.DryRun {
 			if err := db.Write(ctx, batch, opts.Now); err != nil {
+				return sum, err
+			}
+			if err := db.Restamp(ctx, restamp); err != nil {
 				return sum, err
 			}
 		}
@@ -285,7 +292,7 @@ func parseFile(f file, known map[string]store.Stamp, opts Options) (p parsed) {
 	p.doc = NewDocument(f.path, f.rel, data)
 	p.doc.ColumnMap = opts.ColumnMap
 	if seen && prev.SHA256 == p.doc.SHA256 {
-		p.unchanged = true
+		p.unchanged, p.restamp = true, true
 		return p
 	}
 	p.update = seen

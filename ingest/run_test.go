@@ -246,7 +246,25 @@ func TestRunSkipsBySizeAndModificationTime(t *testing.T) {
 	if err != nil || sum.Unchanged != 1 {
 		t.Fatalf("same size and time: unchanged %d, %v; want 1 (not read)", sum.Unchanged, err)
 	}
-	later := stamp.Add(time.Minute)
+	// Touched, bytes unchanged: read once, then known by the new time.
+	touched := stamp.Add(time.Hour)
+	writeFiles(t, dir, map[string]string{"a.jsonl": reviewA})
+	os.Chtimes(path, stamp, stamp)
+	if _, err := Run(ctx, db, []string{dir}, Options{}); err != nil { // stores A as it is now
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, touched, touched); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := Run(ctx, db, []string{dir}, Options{}); err != nil || sum.Unchanged != 1 {
+		t.Fatalf("touched: unchanged %d, %v; want 1", sum.Unchanged, err)
+	}
+	stamps, err := db.DocumentStamps(ctx)
+	if err != nil || !stamps[path].Modified.Equal(touched) {
+		t.Fatalf("after a touch, stored time %v, %v; want %v (restamped)", stamps[path].Modified, err, touched)
+	}
+	writeFiles(t, dir, map[string]string{"a.jsonl": same})
+	later := touched.Add(time.Minute)
 	if err := os.Chtimes(path, later, later); err != nil {
 		t.Fatal(err)
 	}

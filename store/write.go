@@ -357,3 +357,26 @@ func stringList(s []string) any {
 	}
 	return s
 }
+
+// Restamp records new sizes and modification times for documents whose bytes did not change
+// (a file touched, or stored before modification times were kept), in one statement, so that
+// the next ingest need not read them again.
+func (db *DB) Restamp(ctx context.Context, docs []Document) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	paths := make([]string, len(docs))
+	sizes := make([]int64, len(docs))
+	times := make([]time.Time, len(docs))
+	for i, d := range docs {
+		paths[i], sizes[i], times[i] = d.Path, d.Size, d.Modified.UTC()
+	}
+	_, err := db.sql.ExecContext(ctx, `
+		UPDATE documents SET size = s.size, modified_at = s.modified_at
+		FROM (SELECT unnest(?::VARCHAR[]) AS path, unnest(?::BIGINT[]) AS size, unnest(?::TIMESTAMP[]) AS modified_at) s
+		WHERE documents.path = s.path`, paths, sizes, times)
+	if err != nil {
+		return fmt.Errorf("restamp documents: %w", err)
+	}
+	return nil
+}

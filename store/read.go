@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/metamortem/metamortem"
@@ -51,50 +53,42 @@ func (db *DB) Reviews(ctx context.Context) ([]metamortem.Review, error) {
 	for i := range reviews {
 		index[reviews[i].ID] = &reviews[i]
 	}
-	for _, load := range []func(context.Context, map[string]*metamortem.Review) error{
+	// Each loader fills one field of the reviews, so they can run at once, each on a
+	// connection of its own.
+	loaders := []func(context.Context, map[string]*metamortem.Review) error{
 		db.loadComponents, db.loadTags, db.loadPeople, db.loadFactors,
 		db.loadActions, db.loadTimeline, db.loadSections,
-	} {
-		if err := load(ctx, index); err != nil {
-			return nil, err
-		}
+	}
+	errs := make([]error, len(loaders))
+	var wg sync.WaitGroup
+	for i, load := range loaders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = load(ctx, index)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return reviews, nil
 }
 
-// eachRow runs query and calls scan for every row with the review the row belongs to; the
-// query's first column must be review_id.
-func (db *DB) eachRow(ctx context.Context, index map[string]*metamortem.Review, query string,
-	scan func(r *metamortem.Review, rows *sql.Rows, id *string) error) error {
+// eachChild runs query, whose first column is review_id, scanning the other columns into
+// dest and calling apply with the review each row belongs to.
+func (db *DB) eachChild(ctx context.Context, index map[string]*metamortem.Review, query string, dest []any, apply func(r *metamortem.Review)) error {
+	var id string
+	args := append([]any{&id}, dest...)
 	return db.scanRows(ctx, query, func(rows *sql.Rows) error {
-		var id string
-		var r metamortem.Review
-		if err := scan(&r, rows, &id); err != nil {
+		if err := rows.Scan(args...); err != nil {
 			return err
 		}
-		if target := index[id]; target != nil {
-			merge(target, r)
+		if r := index[id]; r != nil {
+			apply(r)
 		}
 		return nil
 	})
-}
-
-// merge appends what one child row read into part to the review it belongs to.
-func merge(dst *metamortem.Review, part metamortem.Review) {
-	dst.Components = append(dst.Components, part.Components...)
-	dst.Tags = append(dst.Tags, part.Tags...)
-	dst.People = append(dst.People, part.People...)
-	dst.Factors = append(dst.Factors, part.Factors...)
-	dst.Actions = append(dst.Actions, part.Actions...)
-	dst.Timeline = append(dst.Timeline, part.Timeline...)
-	for k, v := range part.Sections {
-		if dst.Sections == nil {
-			dst.Sections = map[string]string{}
-		}
-		if _, ok := dst.Sections[k]; !ok {
-			dst.Sections[k] = v
-		}
-	}
 }
 
 // childQuery selects review_id and cols from a child table, rows of the review's own document
@@ -119,79 +113,66 @@ func prefixCols(cols string) string {
 }
 
 func (db *DB) loadComponents(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("review_components", "component"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var c string
-			err := rows.Scan(id, &c)
-			r.Components = []string{c}
-			return err
-		})
+	var c string
+	return db.eachChild(ctx, index, childQuery("review_components", "component"), []any{&c},
+		func(r *metamortem.Review) { r.Components = append(r.Components, c) })
 }
 
 func (db *DB) loadTags(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("review_tags", "tag"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var t string
-			err := rows.Scan(id, &t)
-			r.Tags = []string{t}
-			return err
-		})
+	var t string
+	return db.eachChild(ctx, index, childQuery("review_tags", "tag"), []any{&t},
+		func(r *metamortem.Review) { r.Tags = append(r.Tags, t) })
 }
 
 func (db *DB) loadPeople(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("people", "name, role"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var name string
-			var role sql.NullString
-			err := rows.Scan(id, &name, &role)
-			r.People = []metamortem.Person{{Name: name, Role: metamortem.Role(role.String)}}
-			return err
+	var name string
+	var role sql.NullString
+	return db.eachChild(ctx, index, childQuery("people", "name, role"), []any{&name, &role},
+		func(r *metamortem.Review) {
+			r.People = append(r.People, metamortem.Person{Name: name, Role: metamortem.Role(role.String)})
 		})
 }
 
 func (db *DB) loadFactors(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("factors", "text"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var text string
-			err := rows.Scan(id, &text)
-			r.Factors = []metamortem.Factor{{Text: text}}
-			return err
-		})
+	var text string
+	return db.eachChild(ctx, index, childQuery("factors", "text"), []any{&text},
+		func(r *metamortem.Review) { r.Factors = append(r.Factors, metamortem.Factor{Text: text}) })
 }
 
 func (db *DB) loadActions(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("actions", "text, owner, status, due, ticket"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var a metamortem.Action
-			var owner, ticket sql.NullString
-			var due sql.NullTime
-			err := rows.Scan(id, &a.Text, &owner, &a.Status, &due, &ticket)
-			a.Owner, a.Ticket, a.Due = owner.String, ticket.String, timePtr(due)
-			r.Actions = []metamortem.Action{a}
-			return err
+	var text, status string
+	var owner, ticket sql.NullString
+	var due sql.NullTime
+	return db.eachChild(ctx, index, childQuery("actions", "text, owner, status, due, ticket"),
+		[]any{&text, &owner, &status, &due, &ticket},
+		func(r *metamortem.Review) {
+			r.Actions = append(r.Actions, metamortem.Action{Text: text, Owner: owner.String,
+				Status: metamortem.ActionStatus(status), Due: timePtr(due), Ticket: ticket.String})
 		})
 }
 
 func (db *DB) loadTimeline(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("timeline_events", "happened_at, text, actor"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var e metamortem.TimelineEvent
-			var at sql.NullTime
-			var actor sql.NullString
-			err := rows.Scan(id, &at, &e.Text, &actor)
-			e.At, e.Actor = timePtr(at), actor.String
-			r.Timeline = []metamortem.TimelineEvent{e}
-			return err
+	var at sql.NullTime
+	var text string
+	var actor sql.NullString
+	return db.eachChild(ctx, index, childQuery("timeline_events", "happened_at, text, actor"), []any{&at, &text, &actor},
+		func(r *metamortem.Review) {
+			r.Timeline = append(r.Timeline, metamortem.TimelineEvent{At: timePtr(at), Text: text, Actor: actor.String})
 		})
 }
 
+// loadSections keeps the first text under each name: the review's own document's, before any
+// fragment's.
 func (db *DB) loadSections(ctx context.Context, index map[string]*metamortem.Review) error {
-	return db.eachRow(ctx, index, childQuery("sections", "name, text"),
-		func(r *metamortem.Review, rows *sql.Rows, id *string) error {
-			var name, text string
-			err := rows.Scan(id, &name, &text)
-			r.Sections = map[string]string{name: text}
-			return err
+	var name, text string
+	return db.eachChild(ctx, index, childQuery("sections", "name, text"), []any{&name, &text},
+		func(r *metamortem.Review) {
+			if r.Sections == nil {
+				r.Sections = map[string]string{}
+			}
+			if _, ok := r.Sections[name]; !ok {
+				r.Sections[name] = text
+			}
 		})
 }
 

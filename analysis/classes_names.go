@@ -74,7 +74,10 @@ func resolvedComponents(res *identity.Resolver, reviews []metamortem.Review) map
 
 // owningTeams returns, for each canonical component name, the teams that own it according to
 // the catalog: the component's owner and the owners of ownership entries naming it, under the
-// team's canonical name when the catalog lists the team, sorted.
+// team's canonical name when the catalog lists the team, sorted. Unlike the roster's
+// owningTeams (owners_roster.go), an owner no catalog lists as a team is kept as written: a
+// class shows who the catalog says owns it, while the ownership analysis must resolve owners
+// to teams and reports the unknown ones as a problem of their own.
 func owningTeams(res *identity.Resolver, cat metamortem.Catalog) map[string][]string {
 	out := map[string][]string{}
 	add := func(component, owner string) {

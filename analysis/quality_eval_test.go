@@ -67,23 +67,30 @@ func generatedEval(n int, seed uint64) (factorgen.Set, []ThemeMember, []string, 
 	return gen, keys, texts, truth
 }
 
+// TestThemesBeatBaselineOnGenerated scores Themes on 600 generated statements for each of the
+// seeds of the README's quality table.
 func TestThemesBeatBaselineOnGenerated(t *testing.T) {
-	gen, keys, texts, truth := generatedEval(600, 7)
-	opts := ThemeOptions{Components: gen.Components, Teams: gen.Teams, People: gen.People}
-	rows := evaluate("generated (600)", gen.Reviews, keys, texts, map[string][]string{"theme": truth}, opts)
-	logScores(t, rows)
-	ours, clustersOnly, baseK, baseBest := rows[0], rows[1], rows[2], rows[3]
-	// The whole of Themes must beat the baseline however it is cut, even at the threshold
-	// chosen by looking at the answers.
-	if ours.ari <= baseBest.ari || ours.ari <= baseK.ari || ours.nmi <= baseBest.nmi || ours.nmi <= baseK.nmi {
-		t.Errorf("ours: ARI %.3f, NMI %.3f; want above the baseline's %.3f, %.3f (cut to k) and %.3f, %.3f (oracle)",
-			ours.ari, ours.nmi, baseK.ari, baseK.nmi, baseBest.ari, baseBest.nmi)
-	}
-	// Clustering alone must beat the baseline cut to as many clusters; against the oracle cut
-	// it is about level, which the table above records.
-	if clustersOnly.ari <= baseK.ari || clustersOnly.nmi <= baseK.nmi {
-		t.Errorf("clusters only: ARI %.3f, NMI %.3f; want above the baseline's %.3f, %.3f (cut to k)",
-			clustersOnly.ari, clustersOnly.nmi, baseK.ari, baseK.nmi)
+	for _, seed := range []uint64{7, 3, 11} {
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			gen, keys, texts, truth := generatedEval(600, seed)
+			opts := ThemeOptions{Components: gen.Components, Teams: gen.Teams, People: gen.People}
+			rows := evaluate(fmt.Sprintf("generated (600, seed %d)", seed), gen.Reviews, keys, texts, map[string][]string{"theme": truth}, opts)
+			logScores(t, rows)
+			ours, clustersOnly, baseK, baseBest := rows[0], rows[1], rows[2], rows[3]
+			// The whole of Themes must beat the baseline however it is cut, even at the threshold
+			// chosen by looking at the answers.
+			if ours.ari <= baseBest.ari || ours.ari <= baseK.ari || ours.nmi <= baseBest.nmi || ours.nmi <= baseK.nmi {
+				t.Errorf("ours: ARI %.3f, NMI %.3f; want above the baseline's %.3f, %.3f (cut to k) and %.3f, %.3f (oracle)",
+					ours.ari, ours.nmi, baseK.ari, baseK.nmi, baseBest.ari, baseBest.nmi)
+			}
+			// Clustering alone must beat the baseline cut to as many clusters on seed 7; against
+			// the oracle cut, and on the other seeds (on seed 11 its NMI is below the baseline's),
+			// it is about level, which the table records.
+			if seed == 7 && (clustersOnly.ari <= baseK.ari || clustersOnly.nmi <= baseK.nmi) {
+				t.Errorf("clusters only: ARI %.3f, NMI %.3f; want above the baseline's %.3f, %.3f (cut to k)",
+					clustersOnly.ari, clustersOnly.nmi, baseK.ari, baseK.nmi)
+			}
+		})
 	}
 }
 

@@ -109,13 +109,13 @@ func (m *Masker) words(s string) []word {
 // address, version, ticket key, date or time, and splits the rest into lower-case words of
 // letters and digits. Punctuation that ends a clause becomes a break.
 func splitWords(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/5+1) // most statements have a word every five or six bytes
 	brk := func() {
 		if len(out) > 0 && !out[len(out)-1].isBreak() {
 			out = append(out, word{})
 		}
 	}
-	for _, chunk := range strings.Fields(s) {
+	for chunk := range strings.FieldsSeq(s) {
 		core := strings.TrimFunc(chunk, isEdgePunct)
 		if core == "" {
 			if strings.ContainsAny(chunk, ".;:!?()[]-–—|") {
@@ -150,16 +150,24 @@ func appendWords(out []word, chunk string) []word {
 		if start >= 0 {
 			raw := chunk[start:end]
 			w := strings.ToLower(raw)
-			if strings.ContainsAny(w, "'’") {
+			if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
 				w = strings.ReplaceAll(strings.ReplaceAll(w, "'", ""), "’", "")
 			}
-			r, _ := utf8.DecodeRuneInString(raw)
-			out = append(out, word{text: w, upper: unicode.IsUpper(r)})
+			upper := 'A' <= raw[0] && raw[0] <= 'Z'
+			if raw[0] >= utf8.RuneSelf {
+				r, _ := utf8.DecodeRuneInString(raw)
+				upper = unicode.IsUpper(r)
+			}
+			out = append(out, word{text: w, upper: upper})
 			start = -1
 		}
 	}
-	for i, r := range chunk {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(chunk); {
+		r, size := rune(chunk[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(chunk[i:])
+		}
+		inWord := isWordRune(r)
 		if !inWord && (r == '\'' || r == '’') && start >= 0 {
 			next, _ := utf8.DecodeRuneInString(chunk[i+utf8.RuneLen(r):])
 			inWord = unicode.IsLetter(next)
@@ -170,9 +178,18 @@ func appendWords(out []word, chunk string) []word {
 		case !inWord:
 			flush(i)
 		}
+		i += size
 	}
 	flush(len(chunk))
 	return out
+}
+
+// isWordRune reports whether r is a letter or a digit, testing ASCII first.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isEdgePunct(r rune) bool {
@@ -213,7 +230,7 @@ var calendarWords = map[string]bool{
 // duration, a number next to a month or weekday name into a date, and a number followed by am
 // or pm into a time.
 func maskNumbers(ws []word) []word {
-	out := ws[:0:0]
+	out := make([]word, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if n := len(out); n > 0 && out[n-1].mask == MaskTime && w.mask == "" && (timeZones[w.text] || w.text == "am" || w.text == "pm") {
@@ -221,7 +238,7 @@ func maskNumbers(ws []word) []word {
 		}
 		isNumber := w.mask == MaskNumber || w.mask == "" && startsWithDigit(w.text)
 		if !isNumber {
-			if w.mask == "" && isCalendar(w.text) && len(out) > 0 && out[len(out)-1].mask == MaskNumber {
+			if len(out) > 0 && out[len(out)-1].mask == MaskNumber && w.mask == "" && isCalendar(w.text) {
 				out[len(out)-1].mask = MaskDate // "4 August"
 				continue
 			}

@@ -33,6 +33,41 @@ var fileExtensions = map[string]bool{
 // classifyChunk returns the kind of incidental text chunk is in its entirety, or "" when it is
 // ordinary words. chunk has no white space and no punctuation at its ends.
 func classifyChunk(chunk string) Mask {
+	if mask, ok := classifyPlain(chunk); ok {
+		return mask
+	}
+	return classifyPattern(chunk)
+}
+
+// classifyPlain classifies, without regular expressions, the commonest chunks: those made only
+// of ASCII letters, digits, apostrophes and hyphens that do not hold both a hyphen and a digit.
+// Every test of classifyPattern needs something such a chunk lacks ("@", "#", ".", "/", ":", a
+// backslash, a comma, or a hyphen together with digits), except reNumber, which matches it when
+// it is all digits. ok is false for any other chunk, which classifyPattern must then classify.
+func classifyPlain(chunk string) (mask Mask, ok bool) {
+	digits, hyphen := 0, false
+	for i := 0; i < len(chunk); i++ {
+		switch c := chunk[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '\'':
+		case c == '-':
+			hyphen = true
+		default:
+			return "", false
+		}
+	}
+	switch {
+	case digits > 0 && hyphen:
+		return "", false
+	case digits > 0 && digits == len(chunk):
+		return MaskNumber, true
+	}
+	return "", true
+}
+
+// classifyPattern is classifyChunk by its regular expressions, for any chunk.
+func classifyPattern(chunk string) Mask {
 	switch {
 	case strings.Contains(chunk, "://") || strings.HasPrefix(strings.ToLower(chunk), "www."):
 		return MaskURL
@@ -44,7 +79,7 @@ func classifyChunk(chunk string) Mask {
 			return MaskEmail
 		}
 		return ""
-	case reTicket.MatchString(chunk):
+	case maybeTicket(chunk) && reTicket.MatchString(chunk):
 		return MaskTicket
 	}
 	if startsWithDigit(chunk) {
@@ -60,12 +95,13 @@ func classifyChunk(chunk string) Mask {
 	if !strings.ContainsAny(chunk, "./\\:") {
 		return ""
 	}
+	digit := startsWithDigit(chunk)
 	switch {
-	case reIPv4.MatchString(chunk):
+	case digit && reIPv4.MatchString(chunk):
 		return MaskIP
-	case reTime.MatchString(chunk):
+	case digit && reTime.MatchString(chunk):
 		return MaskTime
-	case reVersion.MatchString(chunk):
+	case (digit || chunk[0] == 'v' || chunk[0] == 'V') && reVersion.MatchString(chunk):
 		return MaskVersion
 	case strings.Count(chunk, ":") >= 2 && reIPv6.MatchString(chunk):
 		return MaskIP
@@ -75,6 +111,12 @@ func classifyChunk(chunk string) Mask {
 		return MaskHost
 	}
 	return ""
+}
+
+// maybeTicket reports whether chunk has what reTicket needs: a "#", or a capital first letter
+// and a hyphen.
+func maybeTicket(chunk string) bool {
+	return strings.IndexByte(chunk, '#') >= 0 || chunk != "" && 'A' <= chunk[0] && chunk[0] <= 'Z' && strings.IndexByte(chunk, '-') >= 0
 }
 
 // isPath reports whether chunk is a file path: rooted ("/var/log", "./x", "~/x", "C:\x"), made

@@ -97,3 +97,84 @@ func TestTFIDF(t *testing.T) {
 	check("weighted idf(a)", w.idf[0], math.Log(4.0/3)+1)
 	check("weighted idf(b)", w.idf[1], 1)
 }
+
+func TestClassifyChunk(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Mask
+	}{
+		// Chunks classifyPlain answers.
+		{"connections", ""},
+		{"Checkout", ""},
+		{"wasn't", ""},
+		{"read-only", ""},
+		{"x", ""},
+		{"2024", MaskNumber},
+		{"0", MaskNumber},
+		{"9999999999999999999999999", MaskNumber},
+		{"500s", ""},
+		{"ec2", ""},
+		{"5xx", ""},
+		{"90's", ""},
+		{"ABC123", ""},
+		// Chunks at its border, left to the regular expressions.
+		{"OPS-123", MaskTicket},
+		{"ops-123", ""},
+		{"x-1", ""},
+		{"12-05-2024", MaskDate},
+		{"2024-01-02", MaskDate},
+		{"5-minute", ""},
+		{"1,000", MaskNumber},
+		{"1.2.3", MaskVersion},
+		{"v2", ""},
+		{"v2-rc1", ""},
+		{"v1.2", MaskVersion},
+		{"#4521", MaskTicket},
+		{"10:00", MaskTime},
+		{"values.yaml", MaskPath},
+		{"db-1.example.com", MaskHost},
+		{"ops@example.com", MaskEmail},
+		{"www.example", MaskURL},
+		{"a#12", MaskTicket},
+		{"V1.2.3", MaskVersion},
+		{"10.0.0.1:5432", MaskIP},
+		{"9:30pm", MaskTime},
+		{"Web-1.example.com", MaskHost},
+		{"Max_Connections", ""},
+		{"straße", ""},
+		{"wasn’t", ""},
+	}
+	for _, tt := range tests {
+		if got := classifyChunk(tt.in); got != tt.want {
+			t.Errorf("classifyChunk(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestClassifyPlainAgreesWithPatterns checks every chunk of up to five characters from an
+// alphabet of the kinds classifyPlain looks at: where it answers, the regular expressions must
+// give the same answer.
+func TestClassifyPlainAgreesWithPatterns(t *testing.T) {
+	const alphabet = "aZv1'-."
+	answered := 0
+	var walk func(prefix string)
+	walk = func(prefix string) {
+		if prefix != "" {
+			if got, ok := classifyPlain(prefix); ok {
+				answered++
+				if want := classifyPattern(prefix); got != want {
+					t.Errorf("classifyPlain(%q) = %q; want %q, as classifyPattern says", prefix, got, want)
+				}
+			}
+		}
+		if len(prefix) < 5 {
+			for _, c := range alphabet {
+				walk(prefix + string(c))
+			}
+		}
+	}
+	walk("")
+	if answered == 0 {
+		t.Errorf("classifyPlain answered for no chunk; want it to answer for most")
+	}
+}

@@ -109,9 +109,14 @@ func (m *Masker) words(s string) []word {
 // address, version, ticket key, date or time, and splits the rest into lower-case words of
 // letters and digits. Punctuation that ends a clause becomes a break.
 func splitWords(s string) []word {
-	out := make([]word, 0, len(s)/5+1) // most statements have a word every five or six bytes
+	return appendSplitWords(make([]word, 0, len(s)/5+1), s) // a word every five or six bytes
+}
+
+// appendSplitWords appends the words of s, as splitWords cuts them, to out.
+func appendSplitWords(out []word, s string) []word {
+	start := len(out)
 	brk := func() {
-		if len(out) > 0 && !out[len(out)-1].isBreak() {
+		if len(out) > start && !out[len(out)-1].isBreak() {
 			out = append(out, word{})
 		}
 	}
@@ -123,7 +128,7 @@ func splitWords(s string) []word {
 			}
 			continue
 		}
-		if strings.ContainsAny(chunk[:strings.Index(chunk, core)], "([\"'") && len(out) > 0 {
+		if strings.ContainsAny(chunk[:strings.Index(chunk, core)], "([\"'") && len(out) > start {
 			brk()
 		}
 		if mask := classifyChunk(core); mask != "" {
@@ -135,7 +140,7 @@ func splitWords(s string) []word {
 			brk()
 		}
 	}
-	if len(out) > 0 && out[len(out)-1].isBreak() {
+	if len(out) > start && out[len(out)-1].isBreak() {
 		out = out[:len(out)-1]
 	}
 	return out
@@ -229,23 +234,26 @@ var calendarWords = map[string]bool{
 // maskNumbers masks words that begin with a digit, folds a number and the unit after it into a
 // duration, a number next to a month or weekday name into a date, and a number followed by am
 // or pm into a time.
-func maskNumbers(ws []word) []word {
-	out := make([]word, 0, len(ws))
+func maskNumbers(ws []word) []word { return appendMaskNumbers(make([]word, 0, len(ws)), ws) }
+
+// appendMaskNumbers appends ws, with numbers masked as maskNumbers does, to out.
+func appendMaskNumbers(out []word, ws []word) []word {
+	start := len(out)
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		if n := len(out); n > 0 && out[n-1].mask == MaskTime && w.mask == "" && (timeZones[w.text] || w.text == "am" || w.text == "pm") {
+		if n := len(out); n > start && out[n-1].mask == MaskTime && w.mask == "" && (timeZones[w.text] || w.text == "am" || w.text == "pm") {
 			continue // "13:55 PM", "09:58 UTC"
 		}
 		isNumber := w.mask == MaskNumber || w.mask == "" && startsWithDigit(w.text)
 		if !isNumber {
-			if len(out) > 0 && out[len(out)-1].mask == MaskNumber && w.mask == "" && isCalendar(w.text) {
+			if len(out) > start && out[len(out)-1].mask == MaskNumber && w.mask == "" && isCalendar(w.text) {
 				out[len(out)-1].mask = MaskDate // "4 August"
 				continue
 			}
 			out = append(out, w)
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].mask == "" && isCalendar(out[n-1].text) {
+		if n := len(out); n > start && out[n-1].mask == "" && isCalendar(out[n-1].text) {
 			out[n-1] = word{mask: MaskDate} // "August 4"
 			continue
 		}
@@ -270,10 +278,10 @@ func maskNumbers(ws []word) []word {
 				i++
 			}
 		}
-		if n := len(out); n > 0 && out[n-1].mask == mask && mask != MaskNumber {
+		if n := len(out); n > start && out[n-1].mask == mask && mask != MaskNumber {
 			continue // "1 hour 20 minutes" is one duration
 		}
-		if n := len(out); n > 0 && mask == MaskNumber && out[n-1].mask == MaskDate {
+		if n := len(out); n > start && mask == MaskNumber && out[n-1].mask == MaskDate {
 			continue // the year after "4 August"
 		}
 		out = append(out, word{mask: mask})

@@ -191,8 +191,10 @@ func (t nameTrie) add(words []string, mask Mask, upper bool) {
 
 // replace replaces every name in ws with a placeholder, taking the longest name that starts at
 // each word.
-func (t nameTrie) replace(ws []word) []word {
-	out := make([]word, 0, len(ws))
+func (t nameTrie) replace(ws []word) []word { return t.appendReplaced(make([]word, 0, len(ws)), ws) }
+
+// appendReplaced appends ws, with names replaced as replace does, to out.
+func (t nameTrie) appendReplaced(out []word, ws []word) []word {
 	for i := 0; i < len(ws); i++ {
 		end, mask := i, Mask("")
 		level := t

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,6 +78,7 @@ type statement struct {
 	factor int
 	text   string
 	key    string // masked text: statements with the same key are one point
+	hash   uint64 // hashKey(key)
 	seq    []string
 	entry  int // taxonomy entry, or -1
 }
@@ -97,30 +97,7 @@ func Themes(reviews []metamortem.Review, opts ThemeOptions) ThemeSet {
 	minReviews := cmp.Or(opts.MinReviews, 2)
 	inRangeReviews, outOfRange := reviewsInRange(reviews, opts.From, opts.To)
 	masker := NewMasker(opts.Components, opts.Teams, opts.People)
-	surface := map[string]map[string]int{}
-
-	var stmts []statement
-	for ri, r := range inRangeReviews {
-		for fi, f := range r.Factors {
-			text := strings.TrimSpace(f.Text)
-			if text == "" {
-				continue
-			}
-			raw := splitWords(text)
-			masked := maskNumbers(masker.names.replace(raw))
-			seq := stemSeq(masked, surface)
-			if len(seq) == 0 {
-				continue
-			}
-			// The entry is part of the key: aliases are matched before masking, so "HTTP 429"
-			// and "HTTP 500" mask alike but only one names a rate limit.
-			entry := tax.matcher.match(raw, seq)
-			stmts = append(stmts, statement{
-				review: ri, factor: fi, text: text, key: maskedKey(masked) + strconv.Itoa(entry), seq: seq,
-				entry: entry,
-			})
-		}
-	}
+	stmts, surface := prepareStatements(inRangeReviews, masker, tax)
 	set := ThemeSet{Statements: len(stmts), OutOfRange: outOfRange}
 	if len(stmts) == 0 {
 		return set
@@ -170,6 +147,10 @@ func Themes(reviews []metamortem.Review, opts ThemeOptions) ThemeSet {
 // reviewsInRange returns the reviews that started in [from, to), ordered by ID, and how many
 // were left out. With no range, every review is in it.
 func reviewsInRange(reviews []metamortem.Review, from, to time.Time) ([]metamortem.Review, int) {
+	byID := func(a, b metamortem.Review) int { return strings.Compare(a.ID, b.ID) }
+	if from.IsZero() && to.IsZero() && slices.IsSortedFunc(reviews, byID) {
+		return reviews, 0 // the common case needs no copy
+	}
 	var out []metamortem.Review
 	left := 0
 	for _, r := range reviews {
@@ -180,25 +161,8 @@ func reviewsInRange(reviews []metamortem.Review, from, to time.Time) ([]metamort
 			left++
 		}
 	}
-	slices.SortStableFunc(out, func(a, b metamortem.Review) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(out, byID)
 	return out, left
-}
-
-// maskedKey writes masked words as one string, the identity of a point.
-func maskedKey(ws []word) string {
-	var b strings.Builder
-	for _, w := range ws {
-		switch {
-		case w.isBreak():
-			b.WriteString("|")
-		case w.mask != "":
-			b.WriteString("{" + string(w.mask) + "}")
-		default:
-			b.WriteString(w.text)
-		}
-		b.WriteByte(' ')
-	}
-	return b.String()
 }
 
 // points are the distinct masked statements, ordered by a hash of their text (then the text),
@@ -213,28 +177,40 @@ type points struct {
 }
 
 func newPoints(stmts []statement) points {
-	byKey := map[string]int{}
-	var keys []string
+	// Number the distinct keys in order of first statement, then order them by hash and key.
+	byKey := make(map[string]int32, len(stmts)/4)
+	var firsts []int
+	of := make([]int32, len(stmts))
 	for i, s := range stmts {
-		if _, ok := byKey[s.key]; !ok {
-			byKey[s.key] = i
-			keys = append(keys, s.key)
+		k, ok := byKey[s.key]
+		if !ok {
+			k = int32(len(firsts))
+			byKey[s.key] = k
+			firsts = append(firsts, i)
 		}
+		of[i] = k
 	}
-	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(hashKey(a), hashKey(b)), strings.Compare(a, b)) })
-	p := points{of: make([]int, len(stmts)), keys: keys}
-	index := make(map[string]int, len(keys))
-	for i, k := range keys {
-		index[k] = i
-		first := byKey[k]
-		p.first = append(p.first, first)
-		p.terms = append(p.terms, terms(stmts[first].seq))
+	order := make([]int32, len(firsts))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	p.weights = make([]float64, len(keys))
-	p.group = make([]int, len(keys))
-	for s, st := range stmts {
-		i := index[st.key]
-		p.of[s] = i
+	slices.SortFunc(order, func(a, b int32) int {
+		sa, sb := &stmts[firsts[a]], &stmts[firsts[b]]
+		return cmp.Or(cmp.Compare(sa.hash, sb.hash), strings.Compare(sa.key, sb.key))
+	})
+	rank := make([]int32, len(firsts))
+	p := points{
+		first: make([]int, len(firsts)), of: make([]int, len(stmts)), weights: make([]float64, len(firsts)),
+		terms: make([][]string, len(firsts)), group: make([]int, len(firsts)), keys: make([]string, len(firsts)),
+	}
+	for i, k := range order {
+		rank[k] = int32(i)
+		first := firsts[k]
+		p.first[i], p.keys[i], p.terms[i] = first, stmts[first].key, terms(stmts[first].seq)
+	}
+	for s, k := range of {
+		i := rank[k]
+		p.of[s] = int(i)
 		p.weights[i]++
 	}
 	return p
@@ -248,16 +224,11 @@ func countGroups(group []int) int {
 	return len(seen)
 }
 
-func hashKey(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
-}
-
 // buildThemes turns groups of statements into themes, leaving groups that span fewer than
 // minReviews reviews unthemed.
 func buildThemes(reviews []metamortem.Review, stmts []statement, group []int, tax *Taxonomy, minReviews int, label func(members []int) string) ([]Theme, []ThemeMember) {
-	byGroup := map[int][]int{}
+	// Each group's statements, in statement order, which is review order.
+	byGroup := make([][]int, slices.Max(group)+1)
 	for s, g := range group {
 		byGroup[g] = append(byGroup[g], s)
 	}
@@ -266,10 +237,17 @@ func buildThemes(reviews []metamortem.Review, stmts []statement, group []int, ta
 	member := func(s int) ThemeMember {
 		return ThemeMember{ReviewID: reviews[stmts[s].review].ID, Factor: stmts[s].factor, Text: stmts[s].text}
 	}
+	var distinctReviews []int
+	var id []byte
 	for g, members := range byGroup {
-		distinctReviews := map[int]bool{}
+		if len(members) == 0 {
+			continue
+		}
+		distinctReviews = distinctReviews[:0]
 		for _, s := range members {
-			distinctReviews[stmts[s].review] = true
+			if r := stmts[s].review; len(distinctReviews) == 0 || distinctReviews[len(distinctReviews)-1] != r {
+				distinctReviews = append(distinctReviews, r)
+			}
 		}
 		if len(distinctReviews) < minReviews {
 			for _, s := range members {
@@ -277,15 +255,16 @@ func buildThemes(reviews []metamortem.Review, stmts []statement, group []int, ta
 			}
 			continue
 		}
-		t := Theme{Reviews: len(distinctReviews)}
-		for _, s := range members {
-			t.Members = append(t.Members, member(s))
+		t := Theme{Reviews: len(distinctReviews), Members: make([]ThemeMember, len(members))}
+		for i, s := range members {
+			t.Members[i] = member(s)
 		}
 		slices.SortFunc(t.Members, compareMembers)
 		if g < len(tax.Entries) {
 			t.ID, t.Tag, t.Label = tax.Entries[g].Tag, tax.Entries[g].Tag, tax.Entries[g].Label
 		} else {
-			t.ID, t.Label = clusterID(t.Members), label(members)
+			t.ID, id = clusterID(t.Members, id)
+			t.Label = label(members)
 		}
 		t.Components, t.FirstSeen, t.LastSeen = describeReviews(reviews, distinctReviews)
 		themes = append(themes, t)
@@ -301,21 +280,26 @@ func compareMembers(a, b ThemeMember) int {
 	return cmp.Or(strings.Compare(a.ReviewID, b.ReviewID), cmp.Compare(a.Factor, b.Factor))
 }
 
-// clusterID derives a theme's ID from its members, which must be sorted.
-func clusterID(members []ThemeMember) string {
+// clusterID derives a theme's ID from its members, which must be sorted; buf is scratch space,
+// returned for reuse.
+func clusterID(members []ThemeMember, buf []byte) (string, []byte) {
 	h := sha256.New()
 	for _, m := range members {
-		h.Write([]byte(m.ReviewID + "\x00" + strconv.Itoa(m.Factor) + "\n"))
+		buf = append(buf[:0], m.ReviewID...)
+		buf = append(buf, 0)
+		buf = strconv.AppendInt(buf, int64(m.Factor), 10)
+		buf = append(buf, '\n')
+		h.Write(buf)
 	}
-	return "theme-" + hex.EncodeToString(h.Sum(nil))[:12]
+	return "theme-" + hex.EncodeToString(h.Sum(nil))[:12], buf
 }
 
-// describeReviews returns the components of a set of reviews, counted once per review, most
-// first, and their earliest and latest start times.
-func describeReviews(reviews []metamortem.Review, set map[int]bool) ([]string, *time.Time, *time.Time) {
-	var rs []metamortem.Review
+// describeReviews returns the components of a set of reviews (given by index, each once),
+// counted once per review, most first, and their earliest and latest start times.
+func describeReviews(reviews []metamortem.Review, set []int) ([]string, *time.Time, *time.Time) {
+	rs := make([]metamortem.Review, 0, len(set))
 	var first, last *time.Time
-	for i := range set {
+	for _, i := range set {
 		r := reviews[i]
 		rs = append(rs, r)
 		if r.StartedAt == nil {

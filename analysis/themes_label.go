@@ -56,7 +56,7 @@ func closestEntries(tax *Taxonomy, model *tfidfModel, vecs []sparseVector, weigh
 // statements whose points pts describes) by its most characteristic terms: class-based TF-IDF,
 // a term's frequency in the group times log(1 + A / its frequency in all statements), A being
 // the mean number of terms per group. Stems are shown as the word they most often came from.
-func labelFn(model *tfidfModel, pts points, surface map[string]map[string]int, groups int) func(members []int) string {
+func labelFn(model *tfidfModel, pts points, surface map[string]int, groups int) func(members []int) string {
 	freq := make([]float64, len(model.terms))
 	var total float64
 	for i, doc := range pts.terms {
@@ -159,18 +159,16 @@ func covered(term string, chosen []string) bool {
 	return true
 }
 
-// surfaceWords maps each stem to the word it most often came from, the first in sorted order
-// on a tie.
-func surfaceWords(surface map[string]map[string]int) map[string]string {
-	out := make(map[string]string, len(surface))
-	for s, counts := range surface {
-		best, bestN := "", 0
-		for w, n := range counts {
-			if n > bestN || n == bestN && w < best {
-				best, bestN = w, n
-			}
+// surfaceWords maps each stem to the word, of those counted in surface, it most often came
+// from, the first in sorted order on a tie.
+func surfaceWords(surface map[string]int) map[string]string {
+	out := map[string]string{}
+	bestN := map[string]int{}
+	for w, n := range surface {
+		s := stem(w)
+		if best, ok := out[s]; !ok || n > bestN[s] || n == bestN[s] && w < best {
+			out[s], bestN[s] = w, n
 		}
-		out[s] = best
 	}
 	return out
 }

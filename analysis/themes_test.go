@@ -135,3 +135,19 @@ func TestThemesOddInput(t *testing.T) {
 		DefaultTaxonomy().Match(s)
 	}
 }
+
+func TestHashKey(t *testing.T) {
+	// FNV-1a 64 of "" is its offset basis; of "a", worked out from the offset basis and prime.
+	tests := []struct {
+		in   string
+		want uint64
+	}{
+		{"", 0xcbf29ce484222325},
+		{"a", 0xaf63dc4c8601ec8c},
+	}
+	for _, tt := range tests {
+		if got := hashKey(tt.in); got != tt.want {
+			t.Errorf("hashKey(%q) = %#x; want %#x", tt.in, got, tt.want)
+		}
+	}
+}

@@ -35,9 +35,9 @@ func setOf(words string) map[string]bool {
 }
 
 // stemSeq returns the stems of ws in order, with "" for each clause break, dropping
-// placeholders, stopwords and one-letter words. When surface is not nil, it counts the word each
-// stem came from.
-func stemSeq(ws []word, surface map[string]map[string]int) []string {
+// placeholders, stopwords and one-letter words. When words is not nil, it counts the words the
+// stems came from (negations counted as "not").
+func stemSeq(ws []word, words map[string]int) []string {
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
 		switch {
@@ -55,11 +55,8 @@ func stemSeq(ws []word, surface map[string]map[string]int) []string {
 		}
 		s := stem(text)
 		out = append(out, s)
-		if surface != nil {
-			if surface[s] == nil {
-				surface[s] = map[string]int{}
-			}
-			surface[s][text]++
+		if words != nil {
+			words[text]++
 		}
 	}
 	if len(out) > 0 && out[len(out)-1] == "" {

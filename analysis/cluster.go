@@ -101,7 +101,7 @@ func neighbourGraph(vecs []sparseVector, p clusterParams) [][]edge {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := newScorer(len(vecs))
+			s := newScorer(len(vecs), len(index.start)-1)
 			for i := lo; i < hi; i++ {
 				kept[i] = s.nearest(i, vecs, index, p)
 			}
@@ -113,12 +113,15 @@ func neighbourGraph(vecs []sparseVector, p clusterParams) [][]edge {
 
 // scorer finds one point's nearest candidates; it is used by one goroutine at a time.
 type scorer struct {
-	seen  []int32 // seen[j] == i+1 when j is already a candidate of point i
-	cands []edge
+	seen  []int32   // seen[j] == i+1 when j is already a candidate of point i
+	dense []float64 // the vector of point i, spread over all terms
+	cands []edge    // the best candidates so far, best first
 	terms []int
 }
 
-func newScorer(n int) *scorer { return &scorer{seen: make([]int32, n)} }
+func newScorer(n, nterms int) *scorer {
+	return &scorer{seen: make([]int32, n), dense: make([]float64, nterms)}
+}
 
 func (s *scorer) nearest(i int, vecs []sparseVector, index postings, p clusterParams) []edge {
 	v := vecs[i]
@@ -138,6 +141,9 @@ func (s *scorer) nearest(i int, vecs []sparseVector, index postings, p clusterPa
 	s.cands = s.cands[:0]
 	mark := int32(i + 1)
 	s.seen[i] = mark
+	for k, t := range v.index {
+		s.dense[t] = v.value[k]
+	}
 	for _, k := range s.terms {
 		list := index.of(v.index[k])
 		pos := sort.Search(len(list), func(j int) bool { return list[j] >= int32(i) })
@@ -149,18 +155,40 @@ func (s *scorer) nearest(i int, vecs []sparseVector, index postings, p clusterPa
 				continue
 			}
 			s.seen[j] = mark
-			if sim := v.dot(vecs[j]); sim >= p.minSim {
-				s.cands = append(s.cands, edge{to: j, w: float32(sim)})
+			if sim := s.dot(vecs[j]); sim >= p.minSim {
+				s.offer(edge{to: j, w: float32(sim)}, p.neighbours)
 			}
 		}
 	}
-	slices.SortFunc(s.cands, func(a, b edge) int {
-		return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.to, b.to))
-	})
-	if len(s.cands) > p.neighbours {
-		s.cands = s.cands[:p.neighbours]
+	for _, t := range v.index {
+		s.dense[t] = 0
 	}
 	return slices.Clone(s.cands)
+}
+
+// dot returns the dot product of the current point's vector and w. It adds the same products in
+// the same order as sparseVector.dot, and zeros besides, so the two agree to the bit.
+func (s *scorer) dot(w sparseVector) float64 {
+	var sum float64
+	for k, t := range w.index {
+		sum += s.dense[t] * w.value[k]
+	}
+	return sum
+}
+
+// offer keeps e if it is among the best n candidates so far, by weight, then by target.
+func (s *scorer) offer(e edge, n int) {
+	better := func(a, b edge) bool { return a.w > b.w || a.w == b.w && a.to < b.to }
+	last := len(s.cands)
+	if n <= 0 || last == n && !better(e, s.cands[last-1]) {
+		return
+	}
+	pos := sort.Search(last, func(k int) bool { return better(e, s.cands[k]) })
+	if last < n {
+		s.cands = append(s.cands, edge{})
+	}
+	copy(s.cands[pos+1:], s.cands[pos:len(s.cands)-1])
+	s.cands[pos] = e
 }
 
 // symmetric returns the undirected graph of kept edges, each node's edges ordered by target.

@@ -2,10 +2,8 @@ package analysis
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
 )
 
 // Statements that no taxonomy entry claims are grouped by their words alone. Comparing every
@@ -86,28 +84,20 @@ func (p postings) of(t int32) []int32 { return p.points[p.start[t]:p.start[t+1]]
 
 // neighbourGraph returns, for each point, its edges to the most similar of its candidates,
 // made symmetric: an edge kept by either end is an edge of both. Points are scored in parallel,
-// each worker on its own range of points, so the result does not depend on scheduling.
+// each point's edges written by index, so the result does not depend on scheduling.
 func neighbourGraph(vecs []sparseVector, p clusterParams) [][]edge {
 	index := newPostings(vecs)
 	kept := make([][]edge, len(vecs))
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (len(vecs) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(vecs))
-		if lo >= hi {
-			break
+	nw := workers()
+	scorers := make([]*scorer, nw)
+	inBlocks(nw, len(vecs), 256, func(w, lo, hi int) {
+		if scorers[w] == nil {
+			scorers[w] = newScorer(len(vecs), len(index.start)-1)
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := newScorer(len(vecs), len(index.start)-1)
-			for i := lo; i < hi; i++ {
-				kept[i] = s.nearest(i, vecs, index, p)
-			}
-		}()
-	}
-	wg.Wait()
+		for i := lo; i < hi; i++ {
+			kept[i] = scorers[w].nearest(i, vecs, index, p)
+		}
+	})
 	return symmetric(kept)
 }
 

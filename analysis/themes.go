@@ -106,9 +106,11 @@ func Themes(reviews []metamortem.Review, opts ThemeOptions) ThemeSet {
 	pts := newPoints(stmts)
 	model := newTFIDF(pts.terms, pts.weights)
 	vecs := make([]sparseVector, len(pts.terms))
-	for i, doc := range pts.terms {
-		vecs[i] = model.vector(doc)
-	}
+	inBlocks(workers(), len(vecs), 1024, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			vecs[i] = model.vector(pts.terms[i])
+		}
+	})
 
 	// Each statement's group: a taxonomy entry (0..n-1), or a community (n..).
 	nEntries := len(tax.Entries)
@@ -225,55 +227,82 @@ func countGroups(group []int) int {
 }
 
 // buildThemes turns groups of statements into themes, leaving groups that span fewer than
-// minReviews reviews unthemed.
+// minReviews reviews unthemed. Groups are built in parallel; label must be safe for that.
 func buildThemes(reviews []metamortem.Review, stmts []statement, group []int, tax *Taxonomy, minReviews int, label func(members []int) string) ([]Theme, []ThemeMember) {
 	// Each group's statements, in statement order, which is review order.
 	byGroup := make([][]int, slices.Max(group)+1)
 	for s, g := range group {
 		byGroup[g] = append(byGroup[g], s)
 	}
+	built := make([]Theme, len(byGroup))
+	nw := workers()
+	builders := make([]themeBuilder, nw)
+	inBlocks(nw, len(byGroup), 1, func(w, g, _ int) {
+		b := &builders[w]
+		b.reviews, b.stmts = reviews, stmts
+		built[g] = b.build(byGroup[g], minReviews)
+		if built[g].Members == nil {
+			return
+		}
+		if g < len(tax.Entries) {
+			built[g].ID, built[g].Tag, built[g].Label = tax.Entries[g].Tag, tax.Entries[g].Tag, tax.Entries[g].Label
+		} else {
+			built[g].ID, b.id = clusterID(built[g].Members, b.id)
+			built[g].Label = label(byGroup[g])
+		}
+	})
 	var themes []Theme
 	var unthemed []ThemeMember
-	member := func(s int) ThemeMember {
-		return ThemeMember{ReviewID: reviews[stmts[s].review].ID, Factor: stmts[s].factor, Text: stmts[s].text}
-	}
-	var distinctReviews []int
-	var id []byte
-	for g, members := range byGroup {
-		if len(members) == 0 {
+	for g, t := range built {
+		if t.Members != nil {
+			themes = append(themes, t)
 			continue
 		}
-		distinctReviews = distinctReviews[:0]
-		for _, s := range members {
-			if r := stmts[s].review; len(distinctReviews) == 0 || distinctReviews[len(distinctReviews)-1] != r {
-				distinctReviews = append(distinctReviews, r)
-			}
+		for _, s := range byGroup[g] {
+			unthemed = append(unthemed, member(reviews, stmts, s))
 		}
-		if len(distinctReviews) < minReviews {
-			for _, s := range members {
-				unthemed = append(unthemed, member(s))
-			}
-			continue
-		}
-		t := Theme{Reviews: len(distinctReviews), Members: make([]ThemeMember, len(members))}
-		for i, s := range members {
-			t.Members[i] = member(s)
-		}
-		slices.SortFunc(t.Members, compareMembers)
-		if g < len(tax.Entries) {
-			t.ID, t.Tag, t.Label = tax.Entries[g].Tag, tax.Entries[g].Tag, tax.Entries[g].Label
-		} else {
-			t.ID, id = clusterID(t.Members, id)
-			t.Label = label(members)
-		}
-		t.Components, t.FirstSeen, t.LastSeen = describeReviews(reviews, distinctReviews)
-		themes = append(themes, t)
 	}
 	slices.SortFunc(themes, func(a, b Theme) int {
 		return cmp.Or(cmp.Compare(len(b.Members), len(a.Members)), strings.Compare(a.Label, b.Label), strings.Compare(a.ID, b.ID))
 	})
 	slices.SortFunc(unthemed, compareMembers)
 	return themes, unthemed
+}
+
+// themeBuilder builds themes on one goroutine, keeping its scratch space from group to group.
+type themeBuilder struct {
+	reviews  []metamortem.Review
+	stmts    []statement
+	distinct []int
+	rs       []metamortem.Review
+	id       []byte
+}
+
+// build returns the theme of a group of statements, given in statement order, with its
+// members, reviews, components and times but no ID, tag or label; or a zero Theme if the group
+// spans fewer than minReviews reviews.
+func (b *themeBuilder) build(members []int, minReviews int) Theme {
+	b.distinct = b.distinct[:0]
+	for _, s := range members {
+		if r := b.stmts[s].review; len(b.distinct) == 0 || b.distinct[len(b.distinct)-1] != r {
+			b.distinct = append(b.distinct, r)
+		}
+	}
+	if len(members) == 0 || len(b.distinct) < minReviews {
+		return Theme{}
+	}
+	t := Theme{Reviews: len(b.distinct), Members: make([]ThemeMember, len(members))}
+	for i, s := range members {
+		t.Members[i] = member(b.reviews, b.stmts, s)
+	}
+	slices.SortFunc(t.Members, compareMembers)
+	t.Components, t.FirstSeen, t.LastSeen, b.rs = describeReviews(b.reviews, b.distinct, b.rs)
+	return t
+}
+
+// member returns statement s as a theme member.
+func member(reviews []metamortem.Review, stmts []statement, s int) ThemeMember {
+	return ThemeMember{ReviewID: reviews[stmts[s].review].ID, Factor: stmts[s].factor, Text: stmts[s].text}
 }
 
 func compareMembers(a, b ThemeMember) int {
@@ -295,9 +324,10 @@ func clusterID(members []ThemeMember, buf []byte) (string, []byte) {
 }
 
 // describeReviews returns the components of a set of reviews (given by index, each once),
-// counted once per review, most first, and their earliest and latest start times.
-func describeReviews(reviews []metamortem.Review, set []int) ([]string, *time.Time, *time.Time) {
-	rs := make([]metamortem.Review, 0, len(set))
+// counted once per review, most first, and their earliest and latest start times. rs is scratch
+// space, returned for reuse.
+func describeReviews(reviews []metamortem.Review, set []int, rs []metamortem.Review) ([]string, *time.Time, *time.Time, []metamortem.Review) {
+	rs = rs[:0]
 	var first, last *time.Time
 	for _, i := range set {
 		r := reviews[i]
@@ -316,5 +346,5 @@ func describeReviews(reviews []metamortem.Review, set []int) ([]string, *time.Ti
 	for _, c := range countComponents(rs) {
 		components = append(components, c.Component)
 	}
-	return components, first, last
+	return components, first, last, rs
 }

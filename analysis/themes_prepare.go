@@ -1,53 +1,39 @@
 package analysis
 
 import (
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/metamortem/metamortem"
 )
 
-// prepared is what preparing the statements of a range of reviews gives: the statements, in
-// order of review and position, and how often each word was stemmed.
-type prepared struct {
-	stmts   []statement
-	surface map[string]int
-}
+// prepareBlock is how many reviews a goroutine prepares at a time.
+const prepareBlock = 256
 
 // prepareStatements splits, masks, stems and matches against the taxonomy every non-empty
-// factor statement of the reviews, leaving out those with no word left. The reviews are cut
-// into one range per processor, prepared in parallel and joined in range order, and the
-// surface counts are summed, so the result does not depend on scheduling.
+// factor statement of the reviews, leaving out those with no word left, and counts the words
+// stemmed (for labels). Blocks of reviews are prepared in parallel and joined in block order,
+// and each goroutine's word counts are summed, so the result does not depend on scheduling.
 func prepareStatements(reviews []metamortem.Review, masker *Masker, tax *Taxonomy) ([]statement, map[string]int) {
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (len(reviews) + workers - 1) / max(workers, 1)
-	var parts []prepared
-	for lo := 0; lo < len(reviews); lo += chunk {
-		parts = append(parts, prepared{})
+	nw := workers()
+	preps := make([]preparer, nw)
+	for w := range preps {
+		preps[w] = preparer{masker: masker, tax: tax, surface: map[string]int{}}
 	}
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo := p * chunk
-		hi := min(lo+chunk, len(reviews))
-		wg.Go(func() { parts[p] = prepareRange(reviews, lo, hi, masker, tax) })
-	}
-	wg.Wait()
-	if len(parts) == 0 {
-		return nil, map[string]int{}
-	}
+	blocks := make([][]statement, (len(reviews)+prepareBlock-1)/prepareBlock)
+	inBlocks(nw, len(reviews), prepareBlock, func(w, lo, hi int) {
+		blocks[lo/prepareBlock] = preps[w].prepare(reviews, lo, hi)
+	})
 	n := 0
-	for _, p := range parts {
-		n += len(p.stmts)
+	for _, b := range blocks {
+		n += len(b)
 	}
 	stmts := make([]statement, 0, n)
-	surface := parts[0].surface
-	for i, p := range parts {
-		stmts = append(stmts, p.stmts...)
-		if i == 0 {
-			continue
-		}
+	for _, b := range blocks {
+		stmts = append(stmts, b...)
+	}
+	surface := preps[0].surface
+	for _, p := range preps[1:] {
 		for w, c := range p.surface {
 			surface[w] += c
 		}
@@ -55,32 +41,40 @@ func prepareStatements(reviews []metamortem.Review, masker *Masker, tax *Taxonom
 	return stmts, surface
 }
 
-// prepareRange prepares the statements of reviews[lo:hi].
-func prepareRange(reviews []metamortem.Review, lo, hi int, masker *Masker, tax *Taxonomy) prepared {
-	out := prepared{surface: map[string]int{}}
-	var key strings.Builder
-	var raw, named, masked []word // scratch, reused from statement to statement
+// preparer prepares statements on one goroutine, keeping its scratch space from statement to
+// statement and counting the words it stems in surface.
+type preparer struct {
+	masker             *Masker
+	tax                *Taxonomy
+	surface            map[string]int
+	raw, named, masked []word
+	key                strings.Builder
+}
+
+// prepare returns the statements of reviews[lo:hi].
+func (p *preparer) prepare(reviews []metamortem.Review, lo, hi int) []statement {
+	var out []statement
 	for ri := lo; ri < hi; ri++ {
 		for fi, f := range reviews[ri].Factors {
 			text := strings.TrimSpace(f.Text)
 			if text == "" {
 				continue
 			}
-			raw = appendSplitWords(raw[:0], text)
-			named = masker.names.appendReplaced(named[:0], raw)
-			masked = appendMaskNumbers(masked[:0], named)
-			seq := stemSeq(masked, out.surface)
+			p.raw = appendSplitWords(p.raw[:0], text)
+			p.named = p.masker.names.appendReplaced(p.named[:0], p.raw)
+			p.masked = appendMaskNumbers(p.masked[:0], p.named)
+			seq := stemSeq(p.masked, p.surface)
 			if len(seq) == 0 {
 				continue
 			}
 			// The entry is part of the key: aliases are matched before masking, so "HTTP 429"
 			// and "HTTP 500" mask alike but only one names a rate limit.
-			entry := tax.matcher.match(raw, seq)
-			key.Reset()
-			writeMaskedKey(&key, masked)
-			key.WriteString(strconv.Itoa(entry))
-			k := key.String()
-			out.stmts = append(out.stmts, statement{
+			entry := p.tax.matcher.match(p.raw, seq)
+			p.key.Reset()
+			writeMaskedKey(&p.key, p.masked)
+			p.key.WriteString(strconv.Itoa(entry))
+			k := p.key.String()
+			out = append(out, statement{
 				review: ri, factor: fi, text: text, key: k, hash: hashKey(k), seq: seq, entry: entry,
 			})
 		}

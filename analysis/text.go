@@ -128,7 +128,8 @@ func appendSplitWords(out []word, s string) []word {
 			}
 			continue
 		}
-		if strings.ContainsAny(chunk[:strings.Index(chunk, core)], "([\"'") && len(out) > start {
+		lead := strings.Index(chunk, core)
+		if strings.ContainsAny(chunk[:lead], "([\"'") && len(out) > start {
 			brk()
 		}
 		if mask := classifyChunk(core); mask != "" {
@@ -136,7 +137,7 @@ func appendSplitWords(out []word, s string) []word {
 		} else {
 			out = appendWords(out, core)
 		}
-		if tail := chunk[strings.Index(chunk, core)+len(core):]; strings.ContainsAny(tail, ".;:!?)]") && !abbreviations[strings.ToLower(core)] {
+		if tail := chunk[lead+len(core):]; strings.ContainsAny(tail, ".;:!?)]") && !abbreviations[strings.ToLower(core)] {
 			brk()
 		}
 	}

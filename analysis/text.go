@@ -156,7 +156,7 @@ func appendWords(out []word, chunk string) []word {
 		if start >= 0 {
 			raw := chunk[start:end]
 			w := strings.ToLower(raw)
-			if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
+			if strings.IndexByte(w, '\'') >= 0 || strings.IndexByte(w, "’"[0]) >= 0 && strings.Contains(w, "’") {
 				w = strings.ReplaceAll(strings.ReplaceAll(w, "'", ""), "’", "")
 			}
 			upper := 'A' <= raw[0] && raw[0] <= 'Z'

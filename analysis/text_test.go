@@ -25,6 +25,7 @@ func TestMaskText(t *testing.T) {
 		{"13:55 PM and 09:58 CET", "{time} and {time}"},
 		{"Root cause: disk full. Fixed", "root cause | disk full | fixed"},
 		{"It wasn't monitored; e.g. nobody knew", "it wasnt monitored | e g nobody knew"},
+		{"It wasn’t the cache’s fault", "it wasnt the caches fault"},
 		{"", ""},
 		{"   ", ""},
 		{"!!! ... ???", ""},

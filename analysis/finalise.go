@@ -237,7 +237,7 @@ func (f *finaliser) actions(c Class, words []classWording, s *addressMemo) []cla
 			act, text := &r.Actions[j], f.actionTexts[p][j]
 			if how, ok := f.address(c, words, s, f.titles[p], text); ok {
 				out = append(out, classAction{p, act, ActionEvidence{ReviewID: id, Text: act.Text, Ticket: act.Ticket,
-					Status: act.Status, Address: how}, f.named[text]})
+					Status: act.Status, Address: how}, f.namedBy(text)})
 			}
 		}
 	}
@@ -248,14 +248,14 @@ func (f *finaliser) actions(c Class, words []classWording, s *addressMemo) []cla
 // the title of the action's review: naming a component is enough only when it states the class.
 // Texts are text numbers (see finaliser).
 func (f *finaliser) address(c Class, words []classWording, s *addressMemo, title, text int32) (Address, bool) {
-	if k := s.stated(f.texts, words, text); k >= 0 {
+	if k := s.stated(f, words, text); k >= 0 {
 		return words[k].how, true
 	}
-	if s.stated(f.texts, words, title) < 0 {
-		return Address{}, false
-	}
-	for _, comp := range f.named[text] {
+	for _, comp := range f.namedBy(text) {
 		if slices.Contains(c.Components, comp) {
+			if s.stated(f, words, title) < 0 {
+				break
+			}
 			return Address{AddressComponent, comp}, true
 		}
 	}
@@ -294,13 +294,29 @@ func (f *finaliser) recurrences(c Class, actions []classAction) (done, overdue [
 			}
 		}
 	}
-	order := func(a, b Recurrence) int {
+	sortRecurrences(done)
+	sortRecurrences(overdue)
+	return done, overdue
+}
+
+// sortRecurrences sorts recurrences by the action's date, then by its review ID, ticket and
+// text, keeping the order of equal ones. It sorts positions rather than moving the large
+// values, and breaks ties by position, which is a stable sort in O(n log n).
+func sortRecurrences(rs []Recurrence) {
+	order := func(a, b *Recurrence) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Action.ReviewID, b.Action.ReviewID),
 			strings.Compare(a.Action.Ticket, b.Action.Ticket), strings.Compare(a.Action.Text, b.Action.Text))
 	}
-	slices.SortStableFunc(done, order)
-	slices.SortStableFunc(overdue, order)
-	return done, overdue
+	positions := make([]int32, len(rs))
+	for i := range positions {
+		positions[i] = int32(i)
+	}
+	slices.SortFunc(positions, func(i, j int32) int { return cmp.Or(order(&rs[i], &rs[j]), cmp.Compare(i, j)) })
+	sorted := make([]Recurrence, len(rs))
+	for i, p := range positions {
+		sorted[i] = rs[p]
+	}
+	copy(rs, sorted)
 }
 
 // doneDate approximates when a done action was done: its due date, else its review's
@@ -333,14 +349,17 @@ func (f *finaliser) timeline(c Class) incidentTimeline {
 		start time.Time
 		p     int32
 	}
-	var all []dated
+	all := make([]dated, 0, len(c.Incidents))
 	for _, id := range c.Incidents {
 		if p, ok := f.position[id]; ok && f.reviews[p].StartedAt != nil {
 			all = append(all, dated{id, f.reviews[p].StartedAt.UTC(), p})
 		}
 	}
 	// Classes list incidents by start already; a stable sort makes the search safe regardless.
-	slices.SortStableFunc(all, func(a, b dated) int { return a.start.Compare(b.start) })
+	byStart := func(a, b dated) int { return a.start.Compare(b.start) }
+	if !slices.IsSortedFunc(all, byStart) {
+		slices.SortStableFunc(all, byStart)
+	}
 	tl := incidentTimeline{ids: make([]string, len(all)), starts: make([]time.Time, len(all)), in: map[string][]int32{}}
 	for i, d := range all {
 		tl.ids[i], tl.starts[i] = d.id, d.start

@@ -173,14 +173,15 @@ func wordsKey(c Class) string {
 	return "theme\x00" + c.Theme
 }
 
-// actionText returns the words and stems of text.
-func (a addresser) actionText(text string) *actionText {
-	raw := splitWords(text)
-	return &actionText{
-		raw:      raw,
-		tagSeq:   stemSeq(maskNumbers(raw), nil),
-		themeSeq: stemSeq(maskNumbers(a.masker.names.replace(raw)), nil),
+// actionText returns the words and stems of text; the stems for tag classes only when tags is
+// true.
+func (a addresser) actionText(text string, tags bool) *actionText {
+	st := &actionText{raw: splitWords(text)}
+	if tags {
+		st.tagSeq = stemSeq(maskNumbers(st.raw), nil)
 	}
+	st.themeSeq = stemSeq(maskNumbers(a.masker.names.replace(st.raw)), nil)
+	return st
 }
 
 // containsPhrase reports whether the phrase's stems appear in seq in order, within one clause,

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -10,7 +11,8 @@ import (
 
 // finaliser holds what Finalise reads, indexed once: the classes share incidents and actions,
 // so that no class looks up a review by ID, splits a text into words or looks for component
-// names in it more than once. Texts (titles and action texts) are numbered, equal texts alike.
+// names in it more than once. Texts (titles and action texts) are numbered, equal texts alike,
+// and split into words and searched for names when a class first needs them.
 type finaliser struct {
 	reviews  []metamortem.Review
 	position map[string]int32 // review by ID; of several with one ID, the last
@@ -19,66 +21,76 @@ type finaliser struct {
 	// titles and actionTexts are each review's title and action texts, as text numbers.
 	titles      []int32
 	actionTexts [][]int32
-	// texts are the words and stems of each text, and named the components each action text
-	// names, by text number.
-	texts []*actionText
-	named [][]string
+	// raw are the texts by number; words holds their words and stems, and named the
+	// components they name, once found.
+	raw   []string
+	words []atomic.Pointer[actionText]
+	named []atomic.Pointer[[]string]
+	// tags is true when some class is a tag's, so that texts need their stems for tags too.
+	tags  bool
 	addr  addresser
+	touch toucher
 }
 
 // newFinaliser indexes the reviews for finding the classes' evidence.
 func newFinaliser(reviews []metamortem.Review, classes []Class, opts FinaliseOptions) *finaliser {
-	var (
-		touch      toucher
-		components map[string][]string
-		addr       addresser
-		wg         sync.WaitGroup
-	)
-	wg.Go(func() { touch, components = newToucher(opts.Catalog, reviews, classes) })
-	wg.Go(func() { addr = newAddresser(reviews, opts) })
 	f := &finaliser{
 		reviews:     reviews,
 		position:    make(map[string]int32, len(reviews)),
 		titles:      make([]int32, len(reviews)),
 		actionTexts: make([][]int32, len(reviews)),
+		tags:        slices.ContainsFunc(classes, func(c Class) bool { return c.Kind == ClassTag }),
 	}
+	var components map[string][]string
+	var wg sync.WaitGroup
+	wg.Go(func() { f.touch, components = newToucher(opts.Catalog, reviews, classes) })
+	wg.Go(func() { f.addr = newAddresser(reviews, opts) })
 	number := map[string]int32{}
-	var texts []string
-	var isAction []bool
-	textNumber := func(s string, action bool) int32 {
+	textNumber := func(s string) int32 {
 		n, ok := number[s]
 		if !ok {
-			n = int32(len(texts))
+			n = int32(len(f.raw))
 			number[s] = n
-			texts, isAction = append(texts, s), append(isAction, false)
+			f.raw = append(f.raw, s)
 		}
-		isAction[n] = isAction[n] || action
 		return n
 	}
 	for i, r := range reviews {
 		f.position[r.ID] = int32(i)
-		f.titles[i] = textNumber(r.Title, false)
+		f.titles[i] = textNumber(r.Title)
 		f.actionTexts[i] = make([]int32, len(r.Actions))
 		for j, a := range r.Actions {
-			f.actionTexts[i][j] = textNumber(a.Text, true)
+			f.actionTexts[i][j] = textNumber(a.Text)
 		}
 	}
+	f.words = make([]atomic.Pointer[actionText], len(f.raw))
+	f.named = make([]atomic.Pointer[[]string], len(f.raw))
 	wg.Wait()
-	f.addr = addr
 	f.components = make([][]string, len(reviews))
 	for i, r := range reviews {
 		f.components[i] = components[r.ID]
 	}
-	f.texts, f.named = make([]*actionText, len(texts)), make([][]string, len(texts))
-	inParallel(len(texts), func(lo, hi int) {
-		for n := lo; n < hi; n++ {
-			f.texts[n] = addr.actionText(texts[n])
-			if isAction[n] {
-				f.named[n] = touch.named(texts[n])
-			}
-		}
-	})
 	return f
+}
+
+// text returns the words and stems of text n. Goroutines may compute them at the same time; one
+// result, equal to the others, is kept.
+func (f *finaliser) text(n int32) *actionText {
+	if st := f.words[n].Load(); st != nil {
+		return st
+	}
+	f.words[n].CompareAndSwap(nil, f.addr.actionText(f.raw[n], f.tags))
+	return f.words[n].Load()
+}
+
+// namedBy returns the canonical components text n names, computed once as text is.
+func (f *finaliser) namedBy(n int32) []string {
+	if named := f.named[n].Load(); named != nil {
+		return *named
+	}
+	named := f.touch.named(f.raw[n])
+	f.named[n].CompareAndSwap(nil, &named)
+	return *f.named[n].Load()
 }
 
 // eachGroup calls do for every class, with the class's wordings (see addresser.wordings)
@@ -99,7 +111,7 @@ func (f *finaliser) eachGroup(classes []Class, do func(i int, words []classWordi
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(keys)) {
 		wg.Go(func() {
-			s := newAddressMemo(len(f.texts))
+			s := newAddressMemo(len(f.raw))
 			for g := int(next.Add(1) - 1); g < len(keys); g = int(next.Add(1) - 1) {
 				members := groups[keys[g]]
 				words := f.addr.wordings(classes[members[0]])
@@ -129,13 +141,13 @@ func newAddressMemo(texts int) *addressMemo {
 func (s *addressMemo) reset() { s.gen++ }
 
 // stated returns the index of the first of the wordings that text n states, or -1.
-func (s *addressMemo) stated(texts []*actionText, words []classWording, n int32) int {
+func (s *addressMemo) stated(f *finaliser, words []classWording, n int32) int {
 	if s.seen[n] == s.gen {
 		return int(s.first[n])
 	}
 	k := -1
 	for i, w := range words {
-		if w.in(texts[n]) {
+		if w.in(f.text(n)) {
 			k = i
 			break
 		}

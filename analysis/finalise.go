@@ -147,7 +147,7 @@ func Finalise(reviews []metamortem.Review, classes []Class, opts FinaliseOptions
 func (f *finaliser) item(c Class, words []classWording, s *addressMemo) (FinaliseItem, bool) {
 	item := FinaliseItem{Class: c}
 	actions := f.actions(c, words, s)
-	item.Recurrences, item.Overdue = f.recurrences(c, actions)
+	item.Recurrences, item.Overdue = f.recurrences(c, actions, s)
 	if len(item.Recurrences) > 0 {
 		item.Reasons = append(item.Reasons, ReasonRecurredAfterFix)
 	}
@@ -224,9 +224,10 @@ type classAction struct {
 }
 
 // actions returns the actions of the class's incidents that address it, in the order of the
-// incidents.
+// incidents. The list is built in s's room for it, so it holds until the next call with s.
 func (f *finaliser) actions(c Class, words []classWording, s *addressMemo) []classAction {
-	var out []classAction
+	out := s.actions[:0]
+	defer func() { s.actions = out[:0] }()
 	for _, id := range c.Incidents {
 		p, ok := f.position[id]
 		if !ok {
@@ -266,11 +267,12 @@ func (f *finaliser) address(c Class, words []classWording, s *addressMemo, title
 // incident of the class that started after the action's date and involves a component the
 // action was a fix in: those its text names, or else its review's components (when the review
 // has none either, any incident counts).
-func (f *finaliser) recurrences(c Class, actions []classAction) (done, overdue []Recurrence) {
+func (f *finaliser) recurrences(c Class, actions []classAction, s *addressMemo) (done, overdue []Recurrence) {
 	if len(actions) == 0 {
 		return nil, nil
 	}
 	timeline := f.timeline(c)
+	done, overdue = s.done[:0], s.overdue[:0]
 	for _, ca := range actions {
 		r, a, id := &f.reviews[ca.review], ca.action, ca.evidence.ReviewID
 		where := ca.named
@@ -294,15 +296,18 @@ func (f *finaliser) recurrences(c Class, actions []classAction) (done, overdue [
 			}
 		}
 	}
-	sortRecurrences(done)
-	sortRecurrences(overdue)
-	return done, overdue
+	s.done, s.overdue = done[:0], overdue[:0]
+	return sortedRecurrences(done), sortedRecurrences(overdue)
 }
 
-// sortRecurrences sorts recurrences by the action's date, then by its review ID, ticket and
-// text, keeping the order of equal ones. It sorts positions rather than moving the large
-// values, and breaks ties by position, which is a stable sort in O(n log n).
-func sortRecurrences(rs []Recurrence) {
+// sortedRecurrences returns the recurrences sorted by the action's date, then by its review ID,
+// ticket and text, keeping the order of equal ones, in a new list; nil for none. It sorts
+// positions rather than moving the large values, and breaks ties by position, which makes a
+// stable sort in O(n log n).
+func sortedRecurrences(rs []Recurrence) []Recurrence {
+	if len(rs) == 0 {
+		return nil
+	}
 	order := func(a, b *Recurrence) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Action.ReviewID, b.Action.ReviewID),
 			strings.Compare(a.Action.Ticket, b.Action.Ticket), strings.Compare(a.Action.Text, b.Action.Text))
@@ -316,7 +321,7 @@ func sortRecurrences(rs []Recurrence) {
 	for i, p := range positions {
 		sorted[i] = rs[p]
 	}
-	copy(rs, sorted)
+	return sorted
 }
 
 // doneDate approximates when a done action was done: its due date, else its review's

@@ -131,6 +131,12 @@ type addressMemo struct {
 	gen   uint32
 	seen  []uint32 // seen[n] == gen when stated[n] holds for text n
 	first []int32  // the index of the first wording text n states, or -1
+	// actions is room for one class's addressing actions, reused from class to class: they
+	// are read while the class's item is made, never kept.
+	actions []classAction
+	// done and overdue are room for one class's recurrences, before they are sorted into lists
+	// of their own.
+	done, overdue []Recurrence
 }
 
 func newAddressMemo(texts int) *addressMemo {

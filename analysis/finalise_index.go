@@ -125,8 +125,8 @@ func (f *finaliser) eachGroup(classes []Class, do func(i int, words []classWordi
 	wg.Wait()
 }
 
-// addressMemo remembers, for one set of wordings at a time, which of them each text states
-// first. It is used by one goroutine at a time.
+// addressMemo is one goroutine's working memory: it remembers, for one set of wordings at a
+// time, which of them each text states first, and holds room for one class's lists.
 type addressMemo struct {
 	gen   uint32
 	seen  []uint32 // seen[n] == gen when stated[n] holds for text n

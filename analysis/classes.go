@@ -2,12 +2,12 @@ package analysis
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/metamortem/metamortem"
-	"github.com/metamortem/metamortem/identity"
 )
 
 // ClassKind says what makes incidents one class.
@@ -78,68 +78,51 @@ type ClassOptions struct {
 // Classes are ordered by number of incidents, most first, then by label and ID.
 func Classes(reviews []metamortem.Review, opts ClassOptions) []Class {
 	minIncidents := max(cmp.Or(opts.MinIncidents, 2), 1)
-	incidents := map[string]metamortem.Review{}
-	for _, r := range reviews {
-		if isIncident(r) {
-			incidents[r.ID] = r
-		}
-	}
-	res := identity.New(opts.Catalog, reviews)
-	b := classBuilder{
-		incidents:  incidents,
-		components: resolvedComponents(res, reviews),
-		owners:     owningTeams(res, opts.Catalog),
-	}
+	b := newClassBuilder(reviews, opts.Catalog)
 	b.from, b.to = observationWindow(reviews, opts.From, opts.To)
 
-	var out []Class
-	add := func(c Class, ids map[string]bool) bool {
-		if len(ids) < minIncidents {
+	// Classes are listed first and described afterwards, in parallel.
+	var found []classIncidents
+	add := func(c Class, set []int32) bool {
+		if len(set) < minIncidents {
 			return false
 		}
-		out = append(out, b.describe(c, ids))
+		found = append(found, classIncidents{c, set})
 		return true
 	}
 	for _, th := range opts.Themes.Themes {
-		ids := map[string]bool{}
-		for _, m := range th.Members {
-			if _, ok := incidents[m.ReviewID]; ok {
-				ids[m.ReviewID] = true
-			}
-		}
-		if !add(Class{ID: th.ID, Kind: ClassTheme, Label: th.Label, Theme: th.ID}, ids) {
+		set := b.incidentsOf(th.Members)
+		if !add(Class{ID: th.ID, Kind: ClassTheme, Label: th.Label, Theme: th.ID}, set) {
 			continue
 		}
-		for _, comp := range b.componentsOf(ids) {
-			sub := map[string]bool{}
-			for id := range ids {
-				if slices.Contains(b.components[id], comp) {
-					sub[id] = true
-				}
-			}
-			if len(sub) < len(ids) {
-				add(Class{ID: th.ID + "@" + comp, Kind: ClassThemeComponent, Label: th.Label + " in " + comp, Theme: th.ID, Component: comp}, sub)
+		for _, comp := range b.componentsOf(set) {
+			sub := b.involving(set, comp)
+			if len(sub) < len(set) {
+				name := b.compNames[comp]
+				add(Class{ID: th.ID + "@" + name, Kind: ClassThemeComponent, Label: th.Label + " in " + name, Theme: th.ID, Component: name}, sub)
 			}
 		}
 	}
-	byTag := map[string]map[string]bool{}
-	for id, r := range incidents {
-		for _, tag := range r.Tags {
-			if tag = strings.ToLower(strings.TrimSpace(tag)); tag != "" {
-				if byTag[tag] == nil {
-					byTag[tag] = map[string]bool{}
-				}
-				byTag[tag][id] = true
-			}
+	tags := b.tagged()
+	for _, tag := range slices.Sorted(maps.Keys(tags)) {
+		add(Class{ID: "tag:" + tag, Kind: ClassTag, Label: tag}, tags[tag])
+	}
+	out := make([]Class, len(found))
+	inParallel(len(found), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = b.describe(found[i].class, found[i].incidents)
 		}
-	}
-	for tag, ids := range byTag {
-		add(Class{ID: "tag:" + tag, Kind: ClassTag, Label: tag}, ids)
-	}
+	})
 	slices.SortFunc(out, func(a, b Class) int {
 		return cmp.Or(cmp.Compare(len(b.Incidents), len(a.Incidents)), strings.Compare(a.Label, b.Label), strings.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// classIncidents is a class found and its incidents, as positions in a classBuilder's order.
+type classIncidents struct {
+	class     Class
+	incidents []int32
 }
 
 // isIncident reports whether a review is of an incident: not a drill and not a near miss.
@@ -171,66 +154,31 @@ func observationWindow(reviews []metamortem.Review, from, to time.Time) (time.Ti
 	return from.UTC(), to.UTC()
 }
 
-// classBuilder describes classes of the incidents it holds.
-type classBuilder struct {
-	incidents  map[string]metamortem.Review
-	components map[string][]string // canonical components by review ID
-	owners     map[string][]string // owning teams by canonical component
-	from, to   time.Time
-}
-
-// componentsOf returns the components of the incidents ids, most incidents first, then by
-// name.
-func (b classBuilder) componentsOf(ids map[string]bool) []string {
-	counts := map[string]int{}
-	for id := range ids {
-		for _, c := range b.components[id] {
-			counts[c]++
-		}
-	}
-	out := make([]string, 0, len(counts))
-	for c := range counts {
-		out = append(out, c)
-	}
-	slices.SortFunc(out, func(a, b string) int { return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b)) })
-	return out
-}
-
-// describe fills in the class's incidents, ids, and everything measured from them.
-func (b classBuilder) describe(c Class, ids map[string]bool) Class {
+// describe fills in the class's incidents, set, and everything measured from them.
+func (b *classBuilder) describe(c Class, set []int32) Class {
+	c.Incidents = make([]string, len(set))
 	var dated []time.Time
-	var undated []string
-	for id := range ids {
-		c.Incidents = append(c.Incidents, id)
-		if s := b.incidents[id].StartedAt; s != nil {
-			dated = append(dated, s.UTC())
-		} else {
-			undated = append(undated, id)
+	for i, k := range set {
+		c.Incidents[i] = b.ids[k]
+		if int(k) < b.dated {
+			dated = append(dated, b.starts[k])
 		}
 	}
-	slices.SortFunc(c.Incidents, func(x, y string) int {
-		sx, sy := b.incidents[x].StartedAt, b.incidents[y].StartedAt
-		switch {
-		case sx == nil && sy != nil:
-			return 1
-		case sx != nil && sy == nil:
-			return -1
-		case sx != nil && sy != nil && !sx.Equal(*sy):
-			return sx.Compare(*sy)
-		}
-		return strings.Compare(x, y)
-	})
-	slices.SortFunc(dated, time.Time.Compare)
 	if len(dated) > 0 {
 		first, last := dated[0], dated[len(dated)-1]
 		c.FirstSeen, c.LastSeen = &first, &last
-		row := map[Quarter]int{}
-		for i, q := range QuartersBetween(QuarterOf(first), QuarterOf(last)) {
-			c.Quarters = append(c.Quarters, ClassQuarter{Quarter: q})
-			row[q] = i
+		qs := QuartersBetween(b.quarters[set[0]], b.quarters[set[len(dated)-1]])
+		c.Quarters = make([]ClassQuarter, len(qs))
+		row := 0
+		for i, q := range qs {
+			c.Quarters[i].Quarter = q
 		}
-		for _, t := range dated {
-			c.Quarters[row[QuarterOf(t)]].Count++
+		// The dated incidents come first and in order of start, so their quarters only rise.
+		for _, k := range set[:len(dated)] {
+			for c.Quarters[row].Quarter != b.quarters[k] {
+				row++
+			}
+			c.Quarters[row].Count++
 		}
 	}
 	var gaps []float64
@@ -238,9 +186,11 @@ func (b classBuilder) describe(c Class, ids map[string]bool) Class {
 		gaps = append(gaps, dated[i].Sub(dated[i-1]).Hours()/24)
 	}
 	c.Interval = NewDistribution(gaps)
-	c.Components = b.componentsOf(ids)
-	for _, comp := range c.Components {
-		for _, t := range b.owners[comp] {
+	comps := b.componentsOf(set)
+	c.Components = make([]string, len(comps))
+	for i, comp := range comps {
+		c.Components[i] = b.compNames[comp]
+		for _, t := range b.owners[c.Components[i]] {
 			if !slices.Contains(c.Teams, t) {
 				c.Teams = append(c.Teams, t)
 			}
@@ -253,7 +203,7 @@ func (b classBuilder) describe(c Class, ids map[string]bool) Class {
 
 // rate compares the start times in the later half of the observation window with those in the
 // earlier half; times outside the window are not counted.
-func (b classBuilder) rate(starts []time.Time) RateComparison {
+func (b *classBuilder) rate(starts []time.Time) RateComparison {
 	if !b.from.Before(b.to) {
 		return CompareRates(0, 0, 0, 0)
 	}

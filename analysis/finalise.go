@@ -122,29 +122,16 @@ type FinaliseOptions struct {
 // label and class ID. An item whose reasons and evidence actions an item above it already has
 // (a tag the same incidents carry, say) is folded into that item's Also.
 func Finalise(reviews []metamortem.Review, classes []Class, opts FinaliseOptions) []FinaliseItem {
-	byID := make(map[string]metamortem.Review, len(reviews))
-	for _, r := range reviews {
-		byID[r.ID] = r
-	}
-	touch := newToucher(opts.Catalog, reviews, classes)
-	addr := newAddresser(reviews, opts, touch)
+	f := newFinaliser(reviews, classes, opts)
+	items := make([]FinaliseItem, len(classes))
+	listed := make([]bool, len(classes))
+	f.eachGroup(classes, func(i int, words []classWording, s *addressMemo) {
+		items[i], listed[i] = f.item(classes[i], words, s)
+	})
 	var out []FinaliseItem
-	for _, c := range classes {
-		item := FinaliseItem{Class: c}
-		actions := addr.actions(c, byID)
-		item.Recurrences, item.Overdue = recurrences(c, byID, touch.components, actions)
-		if len(item.Recurrences) > 0 {
-			item.Reasons = append(item.Reasons, ReasonRecurredAfterFix)
-		}
-		item.Touched, item.Touches = touch.class(actions)
-		if len(c.Components) >= 2 && len(item.Touches) >= 2 && len(item.Touched) == 1 {
-			item.Reasons = append(item.Reasons, ReasonLocalFixesOnly)
-		}
-		if len(item.Overdue) > 0 {
-			item.Reasons = append(item.Reasons, ReasonStillOpen)
-		}
-		if len(item.Reasons) > 0 {
-			out = append(out, item)
+	for i, it := range items {
+		if listed[i] {
+			out = append(out, it)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b FinaliseItem) int {
@@ -153,6 +140,25 @@ func Finalise(reviews []metamortem.Review, classes []Class, opts FinaliseOptions
 			strings.Compare(a.Class.Label, b.Class.Label), strings.Compare(a.Class.ID, b.Class.ID))
 	})
 	return fold(out)
+}
+
+// item returns the class's item and whether it has a reason to be listed; words are the
+// class's wordings and s memoises which of them texts state.
+func (f *finaliser) item(c Class, words []classWording, s *addressMemo) (FinaliseItem, bool) {
+	item := FinaliseItem{Class: c}
+	actions := f.actions(c, words, s)
+	item.Recurrences, item.Overdue = f.recurrences(c, actions, s)
+	if len(item.Recurrences) > 0 {
+		item.Reasons = append(item.Reasons, ReasonRecurredAfterFix)
+	}
+	item.Touched, item.Touches = touches(actions, f.components)
+	if len(c.Components) >= 2 && len(item.Touches) >= 2 && len(item.Touched) == 1 {
+		item.Reasons = append(item.Reasons, ReasonLocalFixesOnly)
+	}
+	if len(item.Overdue) > 0 {
+		item.Reasons = append(item.Reasons, ReasonStillOpen)
+	}
+	return item, len(item.Reasons) > 0
 }
 
 // fold folds each item into the first item above it that already has all its reasons and all
@@ -208,129 +214,51 @@ func evidenceActions(it FinaliseItem) map[[2]string]bool {
 	return out
 }
 
-// classAction is an action that addresses a class, with its review and the components its text
-// names.
+// classAction is an action that addresses a class, with its review (an index into the
+// reviews) and the components its text names.
 type classAction struct {
-	review   metamortem.Review
-	action   metamortem.Action
+	review   int32
+	action   *metamortem.Action
 	evidence ActionEvidence
 	named    []string
 }
 
 // actions returns the actions of the class's incidents that address it, in the order of the
-// incidents.
-func (a addresser) actions(c Class, byID map[string]metamortem.Review) []classAction {
-	var out []classAction
+// incidents. The list is built in s's room for it, so it holds until the next call with s.
+func (f *finaliser) actions(c Class, words []classWording, s *addressMemo) []classAction {
+	out := s.actions[:0]
+	defer func() { s.actions = out[:0] }()
 	for _, id := range c.Incidents {
-		r := byID[id]
-		for _, act := range r.Actions {
-			if how, ok := a.address(c, r.Title, act.Text); ok {
-				out = append(out, classAction{r, act, ActionEvidence{ReviewID: id, Text: act.Text, Ticket: act.Ticket,
-					Status: act.Status, Address: how}, a.touch.named(act.Text)})
+		p, ok := f.position[id]
+		if !ok {
+			continue
+		}
+		r := &f.reviews[p]
+		for j := range r.Actions {
+			act, text := &r.Actions[j], f.actionTexts[p][j]
+			if how, ok := f.address(c, words, s, f.titles[p], text); ok {
+				out = append(out, classAction{p, act, ActionEvidence{ReviewID: id, Text: act.Text, Ticket: act.Ticket,
+					Status: act.Status, Address: how}, f.namedBy(text)})
 			}
 		}
 	}
 	return out
 }
 
-// recurrences returns, for the done actions and for the open actions past due, the first
-// incident of the class that started after the action's date and involves a component the
-// action was a fix in: those its text names, or else its review's components (when the review
-// has none either, any incident counts). components are the reviews' canonical components by
-// review ID.
-func recurrences(c Class, byID map[string]metamortem.Review, components map[string][]string, actions []classAction) (done, overdue []Recurrence) {
-	timeline := classTimeline(c, byID)
-	for _, ca := range actions {
-		r, a, id := ca.review, ca.action, ca.evidence.ReviewID
-		where := ca.named
-		if len(where) == 0 {
-			where = components[id]
-		}
-		in := func(later string) bool {
-			return len(where) == 0 || slices.ContainsFunc(where, func(comp string) bool { return slices.Contains(components[later], comp) })
-		}
-		switch a.Status {
-		case metamortem.ActionDone:
-			if date, from, ok := doneDate(r, a); ok {
-				if rec, ok := timeline.next(id, date, in); ok {
-					rec.Action, rec.Date, rec.DateFrom = ca.evidence, date, from
-					done = append(done, rec)
-				}
+// address returns why the action's text addresses the class, and whether it does. title is
+// the title of the action's review: naming a component is enough only when it states the class.
+// Texts are text numbers (see finaliser).
+func (f *finaliser) address(c Class, words []classWording, s *addressMemo, title, text int32) (Address, bool) {
+	if k := s.stated(f, words, text); k >= 0 {
+		return words[k].how, true
+	}
+	for _, comp := range f.namedBy(text) {
+		if slices.Contains(c.Components, comp) {
+			if s.stated(f, words, title) < 0 {
+				break
 			}
-		case metamortem.ActionOpen, metamortem.ActionUnknown:
-			if a.Due != nil {
-				if rec, ok := timeline.next(id, a.Due.UTC(), in); ok {
-					rec.Action, rec.Date, rec.DateFrom = ca.evidence, a.Due.UTC(), DateFromDue
-					overdue = append(overdue, rec)
-				}
-			}
+			return Address{AddressComponent, comp}, true
 		}
 	}
-	order := func(a, b Recurrence) int {
-		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Action.ReviewID, b.Action.ReviewID),
-			strings.Compare(a.Action.Ticket, b.Action.Ticket), strings.Compare(a.Action.Text, b.Action.Text))
-	}
-	slices.SortStableFunc(done, order)
-	slices.SortStableFunc(overdue, order)
-	return done, overdue
-}
-
-// doneDate approximates when a done action was done: its due date, else its review's
-// reviewed_at, else resolved_at.
-func doneDate(r metamortem.Review, a metamortem.Action) (time.Time, string, bool) {
-	switch {
-	case a.Due != nil:
-		return a.Due.UTC(), DateFromDue, true
-	case r.ReviewedAt != nil:
-		return r.ReviewedAt.UTC(), DateFromReviewedAt, true
-	case r.ResolvedAt != nil:
-		return r.ResolvedAt.UTC(), DateFromResolvedAt, true
-	}
-	return time.Time{}, "", false
-}
-
-// incidentTimeline is a class's dated incidents in order of start time.
-type incidentTimeline struct {
-	ids    []string
-	starts []time.Time
-}
-
-// classTimeline returns the class's incidents that have a start time, by start time, for
-// finding the next incident after a date by binary search.
-func classTimeline(c Class, byID map[string]metamortem.Review) incidentTimeline {
-	type dated struct {
-		id    string
-		start time.Time
-	}
-	var all []dated
-	for _, id := range c.Incidents {
-		if s := byID[id].StartedAt; s != nil {
-			all = append(all, dated{id, s.UTC()})
-		}
-	}
-	// Classes list incidents by start already; a stable sort makes the search safe regardless.
-	slices.SortStableFunc(all, func(a, b dated) int { return a.start.Compare(b.start) })
-	var tl incidentTimeline
-	for _, d := range all {
-		tl.ids = append(tl.ids, d.id)
-		tl.starts = append(tl.starts, d.start)
-	}
-	return tl
-}
-
-// next returns the first incident, other than the review own, that started after t and that
-// keep accepts.
-func (tl incidentTimeline) next(own string, t time.Time, keep func(id string) bool) (Recurrence, bool) {
-	first, _ := slices.BinarySearchFunc(tl.starts, t, func(s, t time.Time) int {
-		if s.After(t) {
-			return 1
-		}
-		return -1
-	})
-	for i := first; i < len(tl.ids); i++ {
-		if id := tl.ids[i]; id != own && keep(id) {
-			return Recurrence{ReviewID: id, StartedAt: tl.starts[i]}, true
-		}
-	}
-	return Recurrence{}, false
+	return Address{}, false
 }

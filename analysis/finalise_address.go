@@ -56,17 +56,12 @@ func (a Address) String() string {
 // addresser decides which actions address which classes.
 type addresser struct {
 	masker  *Masker
-	touch   toucher
 	entries map[string]TaxonomyEntry // by tag
 	// terms are each theme's characteristic terms, by theme ID: for a taxonomy theme, the
 	// content words of its label that no other entry's label uses, so that "gap" or "change"
 	// does not tie an action to every theme that has it; for a clustered theme, the top terms
 	// its label lists.
 	terms map[string][]string
-	// phrases and texts memoise the stems of taxonomy phrases and terms, and the words and
-	// stems of action texts and titles: the same ones are checked against many classes.
-	phrases map[string][]string
-	texts   map[string]*actionText
 }
 
 // actionText is a text split into words, with its stem sequences for tag classes (numbers
@@ -77,7 +72,7 @@ type actionText struct {
 	themeSeq []string
 }
 
-func newAddresser(reviews []metamortem.Review, opts FinaliseOptions, touch toucher) addresser {
+func newAddresser(reviews []metamortem.Review, opts FinaliseOptions) addresser {
 	var names ThemeOptions
 	names.AddNames(opts.Catalog, reviews)
 	tax := opts.Taxonomy
@@ -86,11 +81,8 @@ func newAddresser(reviews []metamortem.Review, opts FinaliseOptions, touch touch
 	}
 	a := addresser{
 		masker:  NewMasker(names.Components, names.Teams, names.People),
-		touch:   touch,
 		entries: map[string]TaxonomyEntry{},
 		terms:   map[string][]string{},
-		phrases: map[string][]string{},
-		texts:   map[string]*actionText{},
 	}
 	// A taxonomy theme's terms are the content words of its label that no other entry's label
 	// uses; a clustered theme's label is its top terms, comma-separated, each one or two words.
@@ -121,87 +113,75 @@ func newAddresser(reviews []metamortem.Review, opts FinaliseOptions, touch touch
 	return a
 }
 
-// address returns why the action's text addresses the class, and whether it does. title is
-// the title of the action's review: naming a component is enough only when it states the class.
-func (a addresser) address(c Class, title, text string) (Address, bool) {
-	if how, ok := a.states(c, text); ok {
-		return how, true
-	}
-	if _, ok := a.states(c, title); !ok {
-		return Address{}, false
-	}
-	for _, comp := range a.touch.named(text) {
-		if slices.Contains(c.Components, comp) {
-			return Address{AddressComponent, comp}, true
-		}
-	}
-	return Address{}, false
+// classWording is one way a text can state a class by its own words.
+type classWording struct {
+	how Address
+	// stems are a phrase to find among the text's stems: with numbers masked (tagSeq) when tag
+	// is true, with names masked too (themeSeq) otherwise. alias, when not nil, are instead the
+	// words to find among the text's raw words.
+	stems []string
+	tag   bool
+	alias []string
 }
 
-// states returns how the text states the class by its own words, and whether it does.
-func (a addresser) states(c Class, text string) (Address, bool) {
-	st := a.actionText(text)
-	switch c.Kind {
-	case ClassTag:
-		if containsPhrase(st.tagSeq, a.stems(c.Label)) {
-			return Address{AddressTag, c.Label}, true
-		}
-	default:
-		if e, ok := a.entries[c.Theme]; ok {
-			if what, ok := a.statesEntry(e, st); ok {
-				return Address{AddressTheme, what}, true
-			}
-		}
-		for _, term := range a.terms[c.Theme] {
-			if containsPhrase(st.themeSeq, a.stems(term)) {
-				return Address{AddressTerm, term}, true
-			}
-		}
-	}
-	return Address{}, false
-}
-
-// actionText returns the words and stems of text, computed once.
-func (a addresser) actionText(text string) *actionText {
-	if st, ok := a.texts[text]; ok {
-		return st
-	}
-	raw := splitWords(text)
-	st := &actionText{
-		raw:      raw,
-		tagSeq:   stemSeq(maskNumbers(raw), nil),
-		themeSeq: stemSeq(maskNumbers(a.masker.names.replace(raw)), nil),
-	}
-	a.texts[text] = st
-	return st
-}
-
-// stems returns the stems of a taxonomy phrase, term or tag label, computed once.
-func (a addresser) stems(phrase string) []string {
-	if s, ok := a.phrases[phrase]; ok {
-		return s
-	}
-	s := phraseStems(phrase)
-	a.phrases[phrase] = s
-	return s
-}
-
-// statesEntry returns the first of the entry's phrases or aliases the statement states.
-func (a addresser) statesEntry(e TaxonomyEntry, st *actionText) (string, bool) {
-	for _, p := range e.Phrases {
-		if containsPhrase(st.themeSeq, a.stems(p)) {
-			return p, true
-		}
-	}
-	for _, al := range e.Aliases {
-		ws := aliasWords(al)
+// in reports whether the text states it.
+func (s classWording) in(st *actionText) bool {
+	switch {
+	case s.alias != nil:
 		for i := range st.raw {
-			if len(ws) > 0 && wordsAt(st.raw, i, ws) {
-				return al, true
+			if wordsAt(st.raw, i, s.alias) {
+				return true
+			}
+		}
+		return false
+	case s.tag:
+		return containsPhrase(st.tagSeq, s.stems)
+	}
+	return containsPhrase(st.themeSeq, s.stems)
+}
+
+// wordings returns the ways a text states the class by its own words, in the order they are
+// tried: for a tag, its words; for a theme, the phrases of its taxonomy entry, then its
+// aliases, then its characteristic terms. Classes of one theme, or of one tag label, share
+// them (see wordsKey).
+func (a addresser) wordings(c Class) []classWording {
+	if c.Kind == ClassTag {
+		return []classWording{{how: Address{AddressTag, c.Label}, stems: phraseStems(c.Label), tag: true}}
+	}
+	var out []classWording
+	if e, ok := a.entries[c.Theme]; ok {
+		for _, p := range e.Phrases {
+			out = append(out, classWording{how: Address{AddressTheme, p}, stems: phraseStems(p)})
+		}
+		for _, al := range e.Aliases {
+			if ws := aliasWords(al); len(ws) > 0 {
+				out = append(out, classWording{how: Address{AddressTheme, al}, alias: ws})
 			}
 		}
 	}
-	return "", false
+	for _, term := range a.terms[c.Theme] {
+		out = append(out, classWording{how: Address{AddressTerm, term}, stems: phraseStems(term)})
+	}
+	return out
+}
+
+// wordsKey returns what the wordings of a class depend on: its tag label, or its theme.
+func wordsKey(c Class) string {
+	if c.Kind == ClassTag {
+		return "tag\x00" + c.Label
+	}
+	return "theme\x00" + c.Theme
+}
+
+// actionText returns the words and stems of text; the stems for tag classes only when tags is
+// true.
+func (a addresser) actionText(text string, tags bool) *actionText {
+	st := &actionText{raw: splitWords(text)}
+	if tags {
+		st.tagSeq = stemSeq(maskNumbers(st.raw), nil)
+	}
+	st.themeSeq = stemSeq(maskNumbers(a.masker.names.replace(st.raw)), nil)
+	return st
 }
 
 // containsPhrase reports whether the phrase's stems appear in seq in order, within one clause,

@@ -13,11 +13,12 @@ import (
 type toucher struct {
 	// mentions looks for the catalog's components and every component the classes involve,
 	// catalog or not.
-	mentions   *identity.Resolver
-	components map[string][]string // canonical components by review ID
+	mentions *identity.Resolver
 }
 
-func newToucher(cat metamortem.Catalog, reviews []metamortem.Review, classes []Class) toucher {
+// newToucher returns a toucher for the classes, and the reviews' canonical components by review
+// ID.
+func newToucher(cat metamortem.Catalog, reviews []metamortem.Review, classes []Class) (toucher, map[string][]string) {
 	res := identity.New(cat, reviews)
 	extended := cat
 	extended.Components = slices.Clone(cat.Components)
@@ -28,7 +29,7 @@ func newToucher(cat metamortem.Catalog, reviews []metamortem.Review, classes []C
 			}
 		}
 	}
-	return toucher{mentions: identity.New(extended, nil), components: resolvedComponents(res, reviews)}
+	return toucher{mentions: identity.New(extended, nil)}, resolvedComponents(res, reviews)
 }
 
 // named returns the canonical components the text names.
@@ -36,20 +37,21 @@ func (t toucher) named(text string) []string {
 	return t.mentions.InferComponents(metamortem.Review{Title: text})
 }
 
-// class returns the components the actions touched, sorted, and each action that touched one.
-func (t toucher) class(actions []classAction) ([]string, []Touch) {
+// touches returns the components the actions touched, sorted, and each action that touched
+// one; components are the reviews' canonical components, by review.
+func touches(actions []classAction, components [][]string) ([]string, []Touch) {
 	var touched []string
-	var touches []Touch
+	var out []Touch
 	for _, ca := range actions {
 		tc := Touch{Action: ca.evidence}
 		tc.Components = ca.named
-		if id := ca.evidence.ReviewID; len(tc.Components) == 0 && len(t.components[id]) == 1 {
-			tc.Components, tc.FromReview = t.components[id], true
+		if own := components[ca.review]; len(tc.Components) == 0 && len(own) == 1 {
+			tc.Components, tc.FromReview = own, true
 		}
 		if len(tc.Components) == 0 {
 			continue
 		}
-		touches = append(touches, tc)
+		out = append(out, tc)
 		for _, comp := range tc.Components {
 			if !slices.Contains(touched, comp) {
 				touched = append(touched, comp)
@@ -57,5 +59,5 @@ func (t toucher) class(actions []classAction) ([]string, []Touch) {
 		}
 	}
 	slices.Sort(touched)
-	return touched, touches
+	return touched, out
 }

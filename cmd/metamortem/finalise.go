@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -196,8 +197,18 @@ func newFinaliseRow(it analysis.FinaliseItem) finaliseRow {
 }
 
 // writeFinaliseTable writes each entry as a heading line with its evidence indented beneath,
-// each block of evidence aligned in columns of its own.
-func writeFinaliseTable(w io.Writer, items []analysis.FinaliseItem) error {
+// each block of evidence aligned in columns of its own. The evidence runs to many lines, so
+// they are buffered rather than written one by one.
+func writeFinaliseTable(out io.Writer, items []analysis.FinaliseItem) error {
+	w := bufio.NewWriterSize(out, 1<<16)
+	if err := writeFinaliseEntries(w, items); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// writeFinaliseEntries writes the entries for writeFinaliseTable.
+func writeFinaliseEntries(w io.Writer, items []analysis.FinaliseItem) error {
 	if len(items) == 0 {
 		_, err := fmt.Fprintln(w, "No class needs a systemic fix: none recurred after a fix, stayed open past due or was fixed in one place only.")
 		return err

@@ -48,7 +48,7 @@ func TestReviewsOrderChildRows(t *testing.T) {
 	writeOrderingCase(t, db)
 	whole := []metamortem.Review{
 		{ID: "INC-1", Title: "Checkout latency", Kind: metamortem.KindIncident,
-			People: []metamortem.Person{{Name: "Priya Raman", Role: metamortem.RoleLead}, {Name: "Bo"}, {Name: "Zoe"}},
+			People:  []metamortem.Person{{Name: "Priya Raman", Role: metamortem.RoleLead}, {Name: "Bo"}, {Name: "Zoe"}},
 			Factors: []metamortem.Factor{{Text: "pool exhausted"}, {Text: "no alert"}, {Text: "b factor"}, {Text: "z factor"}},
 			Sections: map[string]string{"summary": "Checkout was slow.",
 				"b_notes": "from b-jira.json", "z_notes": "from z-jira.json"}},

@@ -27,3 +27,23 @@ func BenchmarkReviews(b *testing.B) {
 		b.ReportMetric(float64(len(reviews)), "reviews")
 	}
 }
+
+// BenchmarkReviewsSummary loads the reviews as themes, classes and finalise do: with only the
+// summary section.
+func BenchmarkReviewsSummary(b *testing.B) {
+	path := os.Getenv("METAMORTEM_BENCH_DB")
+	if path == "" {
+		b.Skip("METAMORTEM_BENCH_DB names no database to load")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, path, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for b.Loop() {
+		if _, err := db.ReviewsWith(ctx, ReviewsOptions{Sections: []string{"summary"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -82,6 +82,7 @@ func loadChildren[T any](ctx context.Context, l *loaded, table, query string, ar
 			}
 			starts[last+1]++
 		}
+		b.cols[0].str, b.cols[1].str = nil, nil // keys: not to be kept (see kindKey)
 		batches, rows = append(batches, b), append(rows, rs)
 		return nil
 	})

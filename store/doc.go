@@ -5,5 +5,6 @@
 // leaves the last committed batch), that an unchanged document is never written twice, that
 // every review keeps its document's raw bytes, and that a database locked by another process is
 // reported as ErrLocked rather than as a driver error. Keep one *DB per database file per
-// process: two connectors on one file do not see each other's writes.
+// process: two connectors on one file do not see each other's writes, and a writable *DB keeps
+// an index of the stored documents and review IDs that only its own writes update.
 package store

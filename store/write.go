@@ -63,28 +63,6 @@ func (db *DB) DocumentStamps(ctx context.Context) (map[string]Stamp, error) {
 	return stamps, rows.Err()
 }
 
-// ReviewOwners returns, for each of the given review IDs that is stored, the path of the
-// document it was read from. Ingest uses it to refuse a review ID claimed by two documents.
-func (db *DB) ReviewOwners(ctx context.Context, ids []string) (map[string]string, error) {
-	owners := map[string]string{}
-	if len(ids) == 0 {
-		return owners, nil
-	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, doc_path FROM reviews WHERE id IN (SELECT unnest(?::VARCHAR[]))`, stringList(ids))
-	if err != nil {
-		return nil, fmt.Errorf("read review owners: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, path string
-		if err := rows.Scan(&id, &path); err != nil {
-			return nil, err
-		}
-		owners[id] = path
-	}
-	return owners, rows.Err()
-}
-
 // Write stores a batch of documents in one transaction: each document replaces whatever was
 // stored under its path before, reviews and all. Either the whole batch is committed or none
 // of it is.
@@ -105,11 +83,16 @@ func (db *DB) Write(ctx context.Context, docs []Document, now time.Time) (err er
 			conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 		}
 	}()
+	db.stored.mu.Lock()
+	defer db.stored.mu.Unlock()
+	if err := db.stored.load(ctx, db); err != nil {
+		return err
+	}
 	paths := make([]string, len(docs))
 	for i, d := range docs {
 		paths[i] = d.Path
 	}
-	if err := deleteDocuments(ctx, conn, paths); err != nil {
+	if err := deleteDocuments(ctx, conn, db.stored.stored(paths)); err != nil {
 		return err
 	}
 	err = conn.Raw(func(dc any) error {
@@ -121,6 +104,7 @@ func (db *DB) Write(ctx context.Context, docs []Document, now time.Time) (err er
 	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
 		return fmt.Errorf("commit batch: %w", err)
 	}
+	db.stored.replace(docs)
 	return nil
 }
 
@@ -133,26 +117,11 @@ var catalogTables = []string{"catalog_components", "catalog_teams", "catalog_peo
 // documentTables are every table whose rows belong to a document, documents last.
 var documentTables = slices.Concat([]string{"reviews"}, reviewTables, catalogTables, []string{"documents"})
 
-// deleteDocuments deletes every row of the stored documents among paths. Documents new to the
-// store cost one look-up in the small documents table: a first ingest deletes nothing, and
-// the large tables are only searched for the documents being replaced.
-func deleteDocuments(ctx context.Context, conn *sql.Conn, paths []string) error {
-	rows, err := conn.QueryContext(ctx, `SELECT path FROM documents WHERE path IN (SELECT unnest(?::VARCHAR[]))`, stringList(paths))
-	if err != nil {
-		return fmt.Errorf("find replaced documents: %w", err)
-	}
-	var stored []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			rows.Close()
-			return err
-		}
-		stored = append(stored, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(stored) == 0 {
-		return err
+// deleteDocuments deletes every row of the stored documents named by stored. Only the
+// documents being replaced cost a search of the tables: a first ingest deletes nothing.
+func deleteDocuments(ctx context.Context, conn *sql.Conn, stored []string) error {
+	if len(stored) == 0 {
+		return nil
 	}
 	list := stringList(stored)
 	for _, t := range documentTables {

@@ -175,15 +175,20 @@ func argsBetween(minArgs, maxArgs int) cobra.PositionalArgs {
 	}
 }
 
-// loadReviews opens the database read-only and reads every review and the catalog, for the
-// commands that analyse them.
+// loadReviews opens the database read-only and reads every review, whole, and the catalog, for
+// the commands that analyse them.
 func loadReviews(ctx context.Context, g *globals) ([]metamortem.Review, metamortem.Catalog, error) {
+	return loadReviewsWith(ctx, g, store.ReviewsOptions{})
+}
+
+// loadReviewsWith is loadReviews leaving out of the reviews what opts leave out.
+func loadReviewsWith(ctx context.Context, g *globals, opts store.ReviewsOptions) ([]metamortem.Review, metamortem.Catalog, error) {
 	db, err := openReadOnly(ctx, g)
 	if err != nil {
 		return nil, metamortem.Catalog{}, err
 	}
 	defer db.Close()
-	reviews, err := db.Reviews(ctx)
+	reviews, err := db.ReviewsWith(ctx, opts)
 	if err != nil {
 		return nil, metamortem.Catalog{}, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/analysis"
+	"github.com/metamortem/metamortem/store"
 )
 
 type themesOptions struct {
@@ -86,8 +87,14 @@ type stored struct {
 	taxonomy *analysis.Taxonomy // nil for the default one
 }
 
-// loadThemes reads the reviews and catalog and finds the themes of the reviews that started in
-// [from, to), masking every component, team and person name the catalog and reviews give.
+// themeSections are the only sections of the reviews that themes, classes and finalise read:
+// the summary, where identity.Resolver.InferComponents looks for the components of a review
+// that names none. Leaving the others out skips most of the stored text.
+var themeSections = []string{"summary"}
+
+// loadThemes reads the reviews (with only themeSections) and catalog and finds the themes of
+// the reviews that started in [from, to), masking every component, team and person name the
+// catalog and reviews give.
 func loadThemes(ctx context.Context, g *globals, taxonomyPath string, from, to time.Time) (stored, error) {
 	opts := analysis.ThemeOptions{From: from, To: to}
 	if taxonomyPath != "" {
@@ -103,7 +110,7 @@ func loadThemes(ctx context.Context, g *globals, taxonomyPath string, from, to t
 	}
 	var st stored
 	var err error
-	if st.reviews, st.catalog, err = loadReviews(ctx, g); err != nil {
+	if st.reviews, st.catalog, err = loadReviewsWith(ctx, g, store.ReviewsOptions{Sections: themeSections}); err != nil {
 		return stored{}, err
 	}
 	opts.AddNames(st.catalog, st.reviews)

@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// BenchmarkReviews loads every review of the database named by METAMORTEM_BENCH_DB (for
+// example a copy of the scale benchmark's 100,000-review database), read-only.
+func BenchmarkReviews(b *testing.B) {
+	path := os.Getenv("METAMORTEM_BENCH_DB")
+	if path == "" {
+		b.Skip("METAMORTEM_BENCH_DB names no database to load")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, path, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for b.Loop() {
+		reviews, err := db.Reviews(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(reviews)), "reviews")
+	}
+}
+
+// BenchmarkReviewsSummary loads the reviews as themes, classes and finalise do: with only the
+// summary section.
+func BenchmarkReviewsSummary(b *testing.B) {
+	path := os.Getenv("METAMORTEM_BENCH_DB")
+	if path == "" {
+		b.Skip("METAMORTEM_BENCH_DB names no database to load")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, path, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for b.Loop() {
+		if _, err := db.ReviewsWith(ctx, ReviewsOptions{Sections: []string{"summary"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

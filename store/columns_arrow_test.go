@@ -1,0 +1,5 @@
+//go:build duckdb_arrow
+
+package store
+
+func init() { testReaders["arrow"] = readArrow }

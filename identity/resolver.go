@@ -31,15 +31,22 @@ func New(cat metamortem.Catalog, reviews []metamortem.Review) *Resolver {
 		components: newIndex(foldKey, componentEntries(cat)),
 	}
 	res.terms = newTermIndex(res.components, inferable(cat.Components, res.components))
-	res.seenPeople, res.seenComponents = newSeen(personKey), newSeen(foldKey)
-	res.peopleReviews, res.componentReviews = map[string]int{}, map[string]int{}
+	people, components := newTally(personKey, res.owner), newTally(foldKey, res.Component)
 	for _, r := range reviews {
-		names := reviewPeople(r)
-		res.seenPeople.addReview(names)
-		res.seenComponents.addReview(r.Components)
-		countResolved(res.peopleReviews, names, res.owner)
-		countResolved(res.componentReviews, r.Components, res.Component)
+		people.next()
+		for _, p := range r.People {
+			people.add(p.Name)
+		}
+		for _, a := range r.Actions {
+			people.add(a.Owner)
+		}
+		components.next()
+		for _, c := range r.Components {
+			components.add(c)
+		}
 	}
+	res.seenPeople, res.seenComponents = people.seen(), components.seen()
+	res.peopleReviews, res.componentReviews = people.reviews(), components.reviews()
 	return res
 }
 
@@ -94,17 +101,6 @@ func inferable(comps []metamortem.CatalogComponent, ix *index) map[string]bool {
 		}
 	}
 	return out
-}
-
-// countResolved adds one to counts for each canonical name that one review's names resolve to.
-func countResolved(counts map[string]int, names []string, resolve func(string) (string, bool)) {
-	counted := map[string]bool{}
-	for _, n := range names {
-		if c, ok := resolve(n); ok && !counted[c] {
-			counted[c] = true
-			counts[c]++
-		}
-	}
 }
 
 // reviewPeople returns the people names and action owners a review gives.

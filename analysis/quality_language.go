@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/metamortem/metamortem"
 )
@@ -26,7 +27,32 @@ var (
 // as the subject of a failure is person-blame. Each finding's Line is the 1-based line it is
 // on, and its message quotes the words matched.
 func CheckLanguage(lines []string, people []string) []QualityFinding {
-	personFailure := personPattern(people)
+	return newLanguageChecker().check(lines, people)
+}
+
+// languageChecker runs CheckLanguage's rules. A rule's regexp runs only on lines that contain,
+// in lower case, one of the words it cannot match without (its triggers), and the pattern of a
+// set of people's names is compiled the first time a line could need it, once per set.
+type languageChecker struct {
+	// patterns holds the compiled person-blame patterns by their names' alternation.
+	patterns map[string]*regexp.Regexp
+}
+
+func newLanguageChecker() *languageChecker {
+	return &languageChecker{patterns: map[string]*regexp.Regexp{}}
+}
+
+// Triggers: lower-case words without which blamePhrases, counterfactuals and failureVerbs
+// (so humanSubject and the person-blame pattern) cannot match.
+var (
+	blameTriggers          = []string{"human error", "operator error", "pilot error", "careless", "negligen", "sloppy", "lazy", "incompeten", "obviously", "should have known", "more careful"}
+	counterfactualTriggers = []string{"should", "ought to have", "could have"}
+	failureTriggers        = []string{"failed to", "forgot", "neglected", "ignored", "missed", "overlooked", "bother", "broke", "caused", "deleted", "misconfigured", "made a mistake", "messed up", "screwed up", "pushed a bad"}
+)
+
+// check is CheckLanguage.
+func (c *languageChecker) check(lines []string, people []string) []QualityFinding {
+	var personFailure *regexp.Regexp
 	var out []QualityFinding
 	inFence := false
 	for i, line := range lines {
@@ -39,11 +65,22 @@ func CheckLanguage(lines []string, people []string) []QualityFinding {
 			continue
 		}
 		n := i + 1
-		for _, m := range unquoted(line, blamePhrases) {
-			out = append(out, QualityFinding{Rule: RuleBlameLanguage, Line: n, Message: fmt.Sprintf("%q judges people instead of describing what happened", m)})
+		lower, exact := lowerASCII(line)
+		if !exact || containsAny(lower, blameTriggers) {
+			for _, m := range unquoted(line, blamePhrases) {
+				out = append(out, QualityFinding{Rule: RuleBlameLanguage, Line: n, Message: fmt.Sprintf("%q judges people instead of describing what happened", m)})
+			}
 		}
-		for _, m := range unquoted(line, counterfactuals) {
-			out = append(out, QualityFinding{Rule: RuleCounterfactual, Line: n, Message: fmt.Sprintf("%q replays the incident with hindsight", m)})
+		if !exact || containsAny(lower, counterfactualTriggers) {
+			for _, m := range unquoted(line, counterfactuals) {
+				out = append(out, QualityFinding{Rule: RuleCounterfactual, Line: n, Message: fmt.Sprintf("%q replays the incident with hindsight", m)})
+			}
+		}
+		if exact && !containsAny(lower, failureTriggers) {
+			continue
+		}
+		if personFailure == nil {
+			personFailure = c.personPattern(people)
 		}
 		for _, m := range unquoted(line, personFailure) {
 			out = append(out, QualityFinding{Rule: RulePersonBlame, Line: n, Message: fmt.Sprintf("%q makes a person the subject of a failure", m)})
@@ -53,6 +90,28 @@ func CheckLanguage(lines []string, people []string) []QualityFinding {
 		}
 	}
 	return out
+}
+
+// lowerASCII returns s in lower case and true when s is ASCII. Case-insensitive regexps also
+// match a few non-ASCII letters to ASCII ones (the Kelvin sign to "k"), so for other text a
+// trigger word missing from the lower-case form proves nothing, and exact is false.
+func lowerASCII(s string) (lower string, exact bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	return strings.ToLower(s), true
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // PeopleNamed lists the names of every person the reviews name: their people and the owners of
@@ -73,8 +132,26 @@ func PeopleNamed(reviews []metamortem.Review) []string {
 }
 
 // personPattern matches a listed person's name, first name or handle followed closely by a
-// failure verb. With no names it matches nothing.
-func personPattern(people []string) *regexp.Regexp {
+// failure verb. With no names it matches nothing. Each set of names is compiled once.
+func (c *languageChecker) personPattern(people []string) *regexp.Regexp {
+	alts := personAlternatives(people)
+	if re, ok := c.patterns[alts]; ok {
+		return re
+	}
+	re := noMatch
+	if alts != "" {
+		re = regexp.MustCompile(`\b@?(?:` + alts + `)\b(?:\s+\w+){0,2}?\s+(?i:` + failureVerbs + `)\b`)
+	}
+	c.patterns[alts] = re
+	return re
+}
+
+// noMatch matches nothing, not even an empty line.
+var noMatch = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+
+// personAlternatives returns the regexp alternation of people's names and capitalised first
+// names of three letters or more, longest first ("Priya Raman" before "Priya"), or "".
+func personAlternatives(people []string) string {
 	seen := map[string]bool{}
 	var alts []string
 	addName := func(n string) {
@@ -91,12 +168,8 @@ func personPattern(people []string) *regexp.Regexp {
 			addName(first)
 		}
 	}
-	if len(alts) == 0 {
-		return regexp.MustCompile(`[^\x00-\x{10FFFF}]`) // matches nothing, not even an empty line
-	}
-	// Longer names first, so "Priya Raman" wins over "Priya".
 	slices.SortStableFunc(alts, func(a, b string) int { return len(b) - len(a) })
-	return regexp.MustCompile(`\b@?(?:` + strings.Join(alts, "|") + `)\b(?:\s+\w+){0,2}?\s+(?i:` + failureVerbs + `)\b`)
+	return strings.Join(alts, "|")
 }
 
 // unquoted returns the matches of re in line that do not stand inside quotation marks, where a

@@ -1,7 +1,6 @@
 package privacy
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,7 +19,7 @@ type Anonymizer struct {
 	pseudonyms *Pseudonyms
 	canonical  map[string]string // each known form → the canonical name it stands for
 	teams      func(string) bool
-	text       *regexp.Regexp
+	text       *formMatcher
 }
 
 // NewAnonymizer collects the people of reviews and catalog and their pseudonyms under key
@@ -66,7 +65,7 @@ func NewAnonymizer(reviews []metamortem.Review, cat metamortem.Catalog, key stri
 		names = append(names, c)
 	}
 	a.pseudonyms = New(key, names)
-	a.text = textPattern(a.canonical)
+	a.text = newFormMatcher(a.canonical)
 	return a
 }
 
@@ -90,8 +89,7 @@ func (a *Anonymizer) Text(s string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range a.text.FindAllStringSubmatchIndex(s, -1) {
-		start, end := m[2], m[3]
+	for start, end := range a.text.all(s) {
 		if next, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next) || next == '_') {
 			continue // a longer word that starts with the name
 		}
@@ -135,26 +133,6 @@ func (a *Anonymizer) Review(r metamortem.Review) metamortem.Review {
 		r.Sections = sections
 	}
 	return r
-}
-
-// textPattern matches any known form of three letters or more as a whole word, longest first.
-func textPattern(forms map[string]string) *regexp.Regexp {
-	var alts []string
-	for f := range forms {
-		if len([]rune(strings.TrimPrefix(f, "@"))) >= 3 {
-			alts = append(alts, regexp.QuoteMeta(f))
-		}
-	}
-	if len(alts) == 0 {
-		return nil
-	}
-	slices.SortFunc(alts, func(x, y string) int {
-		if len(x) != len(y) {
-			return len(y) - len(x)
-		}
-		return strings.Compare(x, y)
-	})
-	return regexp.MustCompile(`(?:^|[^\pL\pN_@])(` + strings.Join(alts, "|") + `)`)
 }
 
 // addFirstNames adds the first name of each full-name form as a form of its person, when the first

@@ -35,7 +35,7 @@ func (res *Resolver) Apply(reviews []metamortem.Review) []Resolved {
 	for _, r := range reviews {
 		rr := Resolved{ReviewID: r.ID, People: map[string]string{}}
 		for _, c := range r.Components {
-			name, known := res.canonical(res.seenComponents, c, res.Component)
+			name, known := res.canonicalOf(KindComponent, c)
 			if name != "" && !slices.ContainsFunc(rr.Components, func(x ResolvedComponent) bool { return x.Name == name }) {
 				rr.Components = append(rr.Components, ResolvedComponent{Name: name, Known: known})
 			}
@@ -45,13 +45,25 @@ func (res *Resolver) Apply(reviews []metamortem.Review) []Resolved {
 		}
 		for _, n := range reviewPeople(r) {
 			n = strings.TrimSpace(n)
-			if name, _ := res.canonical(res.seenPeople, n, res.owner); name != "" {
+			if name, _ := res.canonicalOf(KindPerson, n); name != "" {
 				rr.People[n] = name
 			}
 		}
 		out = append(out, rr)
 	}
 	return out
+}
+
+// canonicalOf returns canonical's answer for a person's trimmed name or a component's name, as
+// worked out in New for the names the reviews write.
+func (res *Resolver) canonicalOf(kind Kind, name string) (string, bool) {
+	if c, ok := res.canonicals[canonicalKey{kind, name}]; ok {
+		return c.name, c.known
+	}
+	if kind == KindPerson {
+		return res.canonical(res.seenPeople, name, res.owner)
+	}
+	return res.canonical(res.seenComponents, name, res.Component)
 }
 
 // canonical returns the catalog's name for name, or else its most common spelling among the

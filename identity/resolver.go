@@ -17,6 +17,22 @@ type Resolver struct {
 	// peopleReviews and componentReviews count, for each canonical name, the reviews that use
 	// a name resolving to it.
 	peopleReviews, componentReviews map[string]int
+	// canonicals holds what canonical returns for each person and component name the reviews
+	// write, worked out once for Apply.
+	canonicals map[canonicalKey]canonicalName
+}
+
+// canonicalKey is a name as Apply passes it to canonical: a person's trimmed, a component's as
+// written.
+type canonicalKey struct {
+	kind Kind
+	name string
+}
+
+// canonicalName is what canonical returns.
+type canonicalName struct {
+	name  string
+	known bool
 }
 
 // New builds a Resolver from what the catalog states explicitly: people's names, display
@@ -47,6 +63,15 @@ func New(cat metamortem.Catalog, reviews []metamortem.Review) *Resolver {
 	}
 	res.seenPeople, res.seenComponents = people.seen(), components.seen()
 	res.peopleReviews, res.componentReviews = people.reviews(), components.reviews()
+	res.canonicals = map[canonicalKey]canonicalName{}
+	for _, sp := range people.spellings {
+		name, known := res.canonical(res.seenPeople, sp.spelling, res.owner)
+		res.canonicals[canonicalKey{KindPerson, sp.spelling}] = canonicalName{name, known}
+	}
+	for text := range components.texts {
+		name, known := res.canonical(res.seenComponents, text, res.Component)
+		res.canonicals[canonicalKey{KindComponent, text}] = canonicalName{name, known}
+	}
 	return res
 }
 

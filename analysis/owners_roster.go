@@ -62,9 +62,13 @@ func newRoster(reviews []metamortem.Review, cat metamortem.Catalog) *roster {
 	base := identity.New(cat, reviews)
 	withNamed := cat
 	withNamed.Components = slices.Clone(cat.Components)
-	added := map[string]bool{}
+	added, checked := map[string]bool{}, map[string]bool{}
 	for _, r := range reviews {
 		for _, c := range r.Components {
+			if checked[c] {
+				continue // reviews repeat a few names many times
+			}
+			checked[c] = true
 			c = strings.TrimSpace(c)
 			if _, ok := base.Component(c); !ok && identifierLike(c) && !added[strings.ToLower(c)] {
 				added[strings.ToLower(c)] = true
@@ -82,9 +86,13 @@ func newRoster(reviews []metamortem.Review, cat metamortem.Catalog) *roster {
 		catalogued: map[string]bool{},
 	}
 	ro.readCatalog(cat, base)
+	ro.reviews = make([]rosterReview, 0, len(reviews))
 	for i, rr := range ro.res.Apply(reviews) {
 		r := reviews[i]
-		x := rosterReview{review: r, people: map[string]string{}}
+		x := rosterReview{review: r, people: make(map[string]string, len(rr.People))}
+		if len(rr.Components) > 0 {
+			x.components = make([]string, 0, len(rr.Components))
+		}
 		for _, c := range rr.Components {
 			x.components = append(x.components, c.Name)
 		}

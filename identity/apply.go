@@ -54,6 +54,21 @@ func (res *Resolver) Apply(reviews []metamortem.Review) []Resolved {
 	return out
 }
 
+// WrittenCanonicals returns the canonical names (as Apply gives them) of every name of kind the
+// reviews New was given write: their people and action owners for KindPerson, their components
+// for KindComponent (not the components InferComponents finds, which are catalog names). Sorted,
+// without repeats or empty names.
+func (res *Resolver) WrittenCanonicals(kind Kind) []string {
+	var out []string
+	for k, c := range res.canonicals {
+		if k.kind == kind && c.name != "" {
+			out = append(out, c.name)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // canonicalOf returns canonical's answer for a person's trimmed name or a component's name, as
 // worked out in New for the names the reviews write.
 func (res *Resolver) canonicalOf(kind Kind, name string) (string, bool) {

@@ -27,6 +27,10 @@ type ActionsOptions struct {
 	AsOf time.Time
 	// Examples is how many examples each ActionList keeps; 0 means DefaultActionExamples.
 	Examples int
+	// People are the reviews' people and components resolved against the catalog: NewPeople's
+	// answer for the same reviews and catalog, shared with other analyses; nil means Actions
+	// works it out.
+	People *People
 }
 
 // FollowThrough is what became of the action items reviews agreed, as of one date.
@@ -137,13 +141,18 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 	}
 	asOf = asOf.UTC()
 	examples := cmp.Or(opts.Examples, DefaultActionExamples)
-	ro := newRoster(reviews, cat)
-	items := ro.actionItems()
+	ro := opts.People
+	if ro == nil {
+		ro = NewPeople(reviews, cat)
+	}
+	items := slices.Clone(ro.actionItems())
 	slices.SortStableFunc(items, func(a, b actionItem) int { return strings.Compare(a.review.review.ID, b.review.review.ID) })
 
 	f := FollowThrough{AsOf: asOf}
 	all := &tallier{asOf: asOf}
-	groups := map[string]map[string]*tallier{"team": {}, "severity": {}, "quarter": {}}
+	byTeam, bySeverity, byQuarter := map[string]*tallier{}, map[string]*tallier{}, map[string]*tallier{}
+	// severities and quarters memoise the labels of the few severities and quarters there are.
+	severities, quarters := map[string]string{}, map[Quarter]string{}
 	buckets := slices.Clone(ageBuckets)
 	unknownAge := 0
 	for _, it := range items {
@@ -151,20 +160,28 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 			f.AfterAsOf++
 			continue
 		}
-		keys := map[string]string{
-			"team":     cmp.Or(it.team, NoTeam),
-			"severity": SeverityLabel(it.review.review.Severity),
-			"quarter":  NoQuarter,
+		severity, ok := severities[it.review.review.Severity]
+		if !ok {
+			severity = SeverityLabel(it.review.review.Severity)
+			severities[it.review.review.Severity] = severity
 		}
+		quarter := NoQuarter
 		if it.agreed != nil {
-			keys["quarter"] = QuarterOf(*it.agreed).String()
+			q := QuarterOf(*it.agreed)
+			if quarter, ok = quarters[q]; !ok {
+				quarter = q.String()
+				quarters[q] = quarter
+			}
 		}
 		all.add(it)
-		for g, k := range keys {
-			if groups[g][k] == nil {
-				groups[g][k] = &tallier{asOf: asOf}
+		for _, g := range []struct {
+			groups map[string]*tallier
+			key    string
+		}{{byTeam, cmp.Or(it.team, NoTeam)}, {bySeverity, severity}, {byQuarter, quarter}} {
+			if g.groups[g.key] == nil {
+				g.groups[g.key] = &tallier{asOf: asOf}
 			}
-			groups[g][k].add(it)
+			g.groups[g.key].add(it)
 		}
 		if it.action.Status == metamortem.ActionOpen {
 			if age, ok := it.ageDays(asOf); ok {
@@ -195,9 +212,9 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 			})
 		}
 	}
-	f.ByTeam = sortedGroups(groups["team"], lastly(NoTeam))
-	f.BySeverity = sortedGroups(groups["severity"], sortSeverities)
-	f.ByQuarter = sortedGroups(groups["quarter"], lastly(NoQuarter))
+	f.ByTeam = sortedGroups(byTeam, lastly(NoTeam))
+	f.BySeverity = sortedGroups(bySeverity, sortSeverities)
+	f.ByQuarter = sortedGroups(byQuarter, lastly(NoQuarter))
 	return f
 }
 

@@ -25,7 +25,7 @@ type Anonymizer struct {
 // NewAnonymizer collects the people of reviews and catalog and their pseudonyms under key
 // (DefaultKey when empty).
 func NewAnonymizer(reviews []metamortem.Review, cat metamortem.Catalog, key string) *Anonymizer {
-	res := identity.New(cat, reviews)
+	res := identity.New(cat, nil) // people and teams resolve by the catalog alone
 	a := &Anonymizer{canonical: map[string]string{}, teams: func(n string) bool {
 		_, ok := res.Team(n)
 		return ok

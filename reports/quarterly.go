@@ -2,6 +2,7 @@ package reports
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/metamortem/metamortem"
@@ -80,6 +81,10 @@ type input struct {
 	themes                          analysis.ThemeSet
 	taxonomy                        *analysis.Taxonomy
 	classes                         []analysis.Class
+	// people is the people analyses' view of history, and owners Owners' answer for the
+	// current reviews: each is worked out once, by the first section to ask, and shared.
+	people func() *analysis.People
+	owners func() analysis.OwnershipGaps
 }
 
 // NewQuarterly runs the analyses over reviews and the catalog and writes the report's content.
@@ -115,11 +120,10 @@ func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts Quar
 	}
 	in.window = analysis.QuartersBetween(first, last)
 	in.names = newNamer(opts.Names, opts.PseudonymKey, reviews, cat)
-
-	themeOpts := analysis.ThemeOptions{Taxonomy: opts.Taxonomy, To: to}
-	themeOpts.AddNames(cat, reviews)
-	in.themes = analysis.Themes(in.history, themeOpts)
-	in.classes = analysis.Classes(in.history, analysis.ClassOptions{Catalog: cat, Themes: in.themes})
+	in.people = sync.OnceValue(func() *analysis.People { return analysis.NewPeople(in.history, cat) })
+	in.owners = sync.OnceValue(func() analysis.OwnershipGaps {
+		return analysis.Owners(in.current, cat, analysis.OwnersOptions{})
+	})
 
 	q := Quarterly{
 		Title: opts.Title, Period: in.cur.Label, Span: span(from, to), From: from, To: to, Previous: in.prev,
@@ -131,14 +135,26 @@ func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts Quar
 	for _, w := range in.window {
 		q.Window = append(q.Window, w.String())
 	}
-	q.Glance = newGlance(in)
+	// The sections that need no themes are independent of each other and of the themes, so
+	// they are worked out while the themes are; each writes only its own field, and the
+	// citations they share are a set, so the content is the same whatever the order.
+	// They read a copy of the input, which the themes are not added to.
+	var wg sync.WaitGroup
+	early := in
+	wg.Go(func() { q.Glance = newGlance(early) })
+	wg.Go(func() { q.Knowledge = newKnowledge(early) })
+	wg.Go(func() { q.Ownership = newOwnership(early) })
+	wg.Go(func() { q.Actions = newActions(early) })
+	wg.Go(func() { q.Quality = newQuality(early) })
+
+	themeOpts := analysis.ThemeOptions{Taxonomy: opts.Taxonomy, To: to}
+	themeOpts.AddNames(cat, reviews)
+	in.themes = analysis.Themes(in.history, themeOpts)
+	in.classes = analysis.Classes(in.history, analysis.ClassOptions{Catalog: cat, Themes: in.themes})
 	q.Classes = newClasses(in)
 	q.Themes = newThemes(in)
 	q.Finalise = newFinalise(in)
-	q.Knowledge = newKnowledge(in)
-	q.Ownership = newOwnership(in)
-	q.Actions = newActions(in)
-	q.Quality = newQuality(in)
+	wg.Wait()
 	q.Appendix = newAppendix(in, undated)
 	return q
 }

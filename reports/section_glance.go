@@ -68,8 +68,8 @@ func newGlance(in input) glance {
 		}
 	}
 	teams := map[string]*countRow{}
-	for i, set := range [][]metamortem.Review{in.current, in.previous} {
-		for _, t := range analysis.Owners(set, in.catalog, analysis.OwnersOptions{}).Teams {
+	for i, gaps := range []analysis.OwnershipGaps{in.owners(), analysis.Owners(in.previous, in.catalog, analysis.OwnersOptions{})} {
+		for _, t := range gaps.Teams {
 			if t.Incidents == 0 {
 				continue
 			}

@@ -30,7 +30,12 @@ func NewAnonymizer(reviews []metamortem.Review, cat metamortem.Catalog, key stri
 		_, ok := res.Team(n)
 		return ok
 	}}
+	added := map[string]bool{} // reviews repeat a few names many times; each gives the same answer
 	add := func(form string) {
+		if added[form] {
+			return
+		}
+		added[form] = true
 		form = strings.TrimSpace(form)
 		if form == "" || a.teams(form) {
 			return

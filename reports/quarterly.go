@@ -93,38 +93,8 @@ type input struct {
 // started before its end, so that a report on a past quarter does not change when later
 // reviews arrive. Reviews with no start time are counted in no section.
 func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts QuarterlyOptions) Quarterly {
-	from, to := resolveRange(reviews, opts.From, opts.To)
-	in := input{all: reviews, catalog: cat, taxonomy: opts.Taxonomy, cite: newCitations()}
-	in.cur = period{Label: periodLabel(from, to), From: from, To: to}
-	in.prev = previousPeriod(from, to)
-	undated := 0
-	for _, r := range reviews {
-		switch {
-		case r.StartedAt == nil:
-			undated++
-		case !r.StartedAt.Before(to):
-		case !r.StartedAt.Before(from):
-			in.history = append(in.history, r)
-			in.current = append(in.current, r)
-		default:
-			in.history = append(in.history, r)
-			if !r.StartedAt.Before(in.prev.From) {
-				in.previous = append(in.previous, r)
-			}
-		}
-	}
-	last := analysis.QuarterOf(to.Add(-time.Nanosecond))
-	first := last
-	for range trendQuarters - 1 {
-		first = previousQuarter(first)
-	}
-	in.window = analysis.QuartersBetween(first, last)
-	in.names = newNamer(opts.Names, opts.PseudonymKey, reviews, cat)
-	in.people = sync.OnceValue(func() *analysis.People { return analysis.NewPeople(in.history, cat) })
-	in.owners = sync.OnceValue(func() analysis.OwnershipGaps {
-		return analysis.Owners(in.current, cat, analysis.OwnersOptions{})
-	})
-
+	in, undated := newInput(reviews, cat, opts)
+	from, to := in.cur.From, in.cur.To
 	q := Quarterly{
 		Title: opts.Title, Period: in.cur.Label, Span: span(from, to), From: from, To: to, Previous: in.prev,
 		Names: opts.Names, Reviews: len(in.current), Undated: undated,
@@ -157,6 +127,43 @@ func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts Quar
 	wg.Wait()
 	q.Appendix = newAppendix(in, undated)
 	return q
+}
+
+// newInput splits the reviews by the range opts give, and prepares what the sections share;
+// undated counts the reviews with no start time.
+func newInput(reviews []metamortem.Review, cat metamortem.Catalog, opts QuarterlyOptions) (in input, undated int) {
+	from, to := resolveRange(reviews, opts.From, opts.To)
+	in = input{all: reviews, catalog: cat, taxonomy: opts.Taxonomy, cite: newCitations()}
+	in.cur = period{Label: periodLabel(from, to), From: from, To: to}
+	in.prev = previousPeriod(from, to)
+	for _, r := range reviews {
+		switch {
+		case r.StartedAt == nil:
+			undated++
+		case !r.StartedAt.Before(to):
+		case !r.StartedAt.Before(from):
+			in.history = append(in.history, r)
+			in.current = append(in.current, r)
+		default:
+			in.history = append(in.history, r)
+			if !r.StartedAt.Before(in.prev.From) {
+				in.previous = append(in.previous, r)
+			}
+		}
+	}
+	last := analysis.QuarterOf(to.Add(-time.Nanosecond))
+	first := last
+	for range trendQuarters - 1 {
+		first = previousQuarter(first)
+	}
+	in.window = analysis.QuartersBetween(first, last)
+	in.names = newNamer(opts.Names, opts.PseudonymKey, reviews, cat)
+	history, current := in.history, in.current
+	in.people = sync.OnceValue(func() *analysis.People { return analysis.NewPeople(history, cat) })
+	in.owners = sync.OnceValue(func() analysis.OwnershipGaps {
+		return analysis.Owners(current, cat, analysis.OwnersOptions{})
+	})
+	return in, undated
 }
 
 // resolveRange fills in the ends of [from, to) that are zero, from the reviews' start times.

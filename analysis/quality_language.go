@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/metamortem/metamortem"
 )
@@ -31,8 +30,10 @@ func CheckLanguage(lines []string, people []string) []QualityFinding {
 }
 
 // languageChecker runs CheckLanguage's rules. A rule's regexp runs only on lines that contain,
-// in lower case, one of the words it cannot match without (its triggers), and the pattern of a
-// set of people's names is compiled the first time a line could need it, once per set.
+// in lower case, one of the words it cannot match without (its triggers; see triggerIndex),
+// and the person-blame pattern only on lines that also hold one of the people's names as
+// written (the pattern matches names only as written); the pattern of a set of names is
+// compiled the first time a line needs it, once per set.
 type languageChecker struct {
 	// patterns holds the compiled person-blame patterns by their names' alternation.
 	patterns map[string]*regexp.Regexp
@@ -53,6 +54,8 @@ var (
 // check is CheckLanguage.
 func (c *languageChecker) check(lines []string, people []string) []QualityFinding {
 	var personFailure *regexp.Regexp
+	var names []string // personNames(people), once a line needs them
+	namesDone := false
 	var out []QualityFinding
 	inFence := false
 	for i, line := range lines {
@@ -65,53 +68,36 @@ func (c *languageChecker) check(lines []string, people []string) []QualityFindin
 			continue
 		}
 		n := i + 1
-		lower, exact := lowerASCII(line)
-		if !exact || containsAny(lower, blameTriggers) {
+		found := languageTriggers.find(line)
+		if found&triggerBlame != 0 {
 			for _, m := range unquoted(line, blamePhrases) {
 				out = append(out, QualityFinding{Rule: RuleBlameLanguage, Line: n, Message: fmt.Sprintf("%q judges people instead of describing what happened", m)})
 			}
 		}
-		if !exact || containsAny(lower, counterfactualTriggers) {
+		if found&triggerCounterfactual != 0 {
 			for _, m := range unquoted(line, counterfactuals) {
 				out = append(out, QualityFinding{Rule: RuleCounterfactual, Line: n, Message: fmt.Sprintf("%q replays the incident with hindsight", m)})
 			}
 		}
-		if exact && !containsAny(lower, failureTriggers) {
+		if found&triggerFailure == 0 {
 			continue
 		}
-		if personFailure == nil {
-			personFailure = c.personPattern(people)
+		if !namesDone {
+			names, namesDone = personNames(people), true
 		}
-		for _, m := range unquoted(line, personFailure) {
-			out = append(out, QualityFinding{Rule: RulePersonBlame, Line: n, Message: fmt.Sprintf("%q makes a person the subject of a failure", m)})
+		if slices.ContainsFunc(names, func(name string) bool { return strings.Contains(line, name) }) {
+			if personFailure == nil {
+				personFailure = c.personPattern(names)
+			}
+			for _, m := range unquoted(line, personFailure) {
+				out = append(out, QualityFinding{Rule: RulePersonBlame, Line: n, Message: fmt.Sprintf("%q makes a person the subject of a failure", m)})
+			}
 		}
 		for _, m := range unquoted(line, humanSubject) {
 			out = append(out, QualityFinding{Rule: RuleCounterfactual, Line: n, Message: fmt.Sprintf("%q aims a failure at people", m)})
 		}
 	}
 	return out
-}
-
-// lowerASCII returns s in lower case and true when s is ASCII. Case-insensitive regexps also
-// match a few non-ASCII letters to ASCII ones (the Kelvin sign to "k"), so for other text a
-// trigger word missing from the lower-case form proves nothing, and exact is false.
-func lowerASCII(s string) (lower string, exact bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return "", false
-		}
-	}
-	return strings.ToLower(s), true
-}
-
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // PeopleNamed lists the names of every person the reviews name: their people and the owners of
@@ -131,10 +117,14 @@ func PeopleNamed(reviews []metamortem.Review) []string {
 	return names
 }
 
-// personPattern matches a listed person's name, first name or handle followed closely by a
-// failure verb. With no names it matches nothing. Each set of names is compiled once.
-func (c *languageChecker) personPattern(people []string) *regexp.Regexp {
-	alts := personAlternatives(people)
+// personPattern matches one of names (see personNames) followed closely by a failure verb.
+// With no names it matches nothing. Each set of names is compiled once.
+func (c *languageChecker) personPattern(names []string) *regexp.Regexp {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = regexp.QuoteMeta(n)
+	}
+	alts := strings.Join(quoted, "|")
 	if re, ok := c.patterns[alts]; ok {
 		return re
 	}
@@ -149,18 +139,19 @@ func (c *languageChecker) personPattern(people []string) *regexp.Regexp {
 // noMatch matches nothing, not even an empty line.
 var noMatch = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
 
-// personAlternatives returns the regexp alternation of people's names and capitalised first
-// names of three letters or more, longest first ("Priya Raman" before "Priya"), or "".
-func personAlternatives(people []string) string {
+// personNames returns the names the person-blame pattern looks for: people's names and
+// capitalised first names, of three letters or more, without a handle's "@", the first of
+// those alike but for case, longest first ("Priya Raman" before "Priya").
+func personNames(people []string) []string {
 	seen := map[string]bool{}
-	var alts []string
+	var names []string
 	addName := func(n string) {
 		n = strings.TrimSpace(strings.TrimPrefix(n, "@"))
 		if len([]rune(n)) < 3 || seen[strings.ToLower(n)] {
 			return
 		}
 		seen[strings.ToLower(n)] = true
-		alts = append(alts, regexp.QuoteMeta(n))
+		names = append(names, n)
 	}
 	for _, p := range people {
 		addName(p)
@@ -168,8 +159,10 @@ func personAlternatives(people []string) string {
 			addName(first)
 		}
 	}
-	slices.SortStableFunc(alts, func(a, b string) int { return len(b) - len(a) })
-	return strings.Join(alts, "|")
+	// Longest as the pattern writes them, so that the pattern's alternatives stay in the order
+	// they always had.
+	slices.SortStableFunc(names, func(a, b string) int { return len(regexp.QuoteMeta(b)) - len(regexp.QuoteMeta(a)) })
+	return names
 }
 
 // unquoted returns the matches of re in line that do not stand inside quotation marks, where a

@@ -34,3 +34,49 @@ func TestLanguageCheckerKeepsEachSetOfPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestTriggerIndexFind checks the one-pass search for trigger words against lines written out
+// by hand: any ASCII case, anywhere in a word, at either end, and every group for text that is
+// not ASCII.
+func TestTriggerIndexFind(t *testing.T) {
+	tests := []struct {
+		line string
+		want triggerGroup
+	}{
+		{"", 0},
+		{"s", 0},
+		{"The disk filled up", 0},
+		{"HUMAN ERROR on deploy", triggerBlame},
+		{"we were lazy", triggerBlame},
+		{"Should we page?", triggerCounterfactual},
+		{"it caused an outage", triggerFailure},
+		{"refailed to start", triggerFailure},
+		{"Obviously it Broke and we SHOULD have known", triggerAll},
+		{"forgot", triggerFailure},
+		{"café", triggerAll},
+		{"restart was careleſs", triggerAll},
+	}
+	for _, tt := range tests {
+		if got := languageTriggers.find(tt.line); got != tt.want {
+			t.Errorf("find(%q) = %03b; want %03b", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestPersonNames checks the names the person-blame pattern looks for, in its order.
+func TestPersonNames(t *testing.T) {
+	tests := []struct {
+		people []string
+		want   string
+	}{
+		{nil, ""},
+		{[]string{"@jo", "Al"}, ""},
+		{[]string{"Priya Raman", "priya raman", "@kim.lee"}, "Priya Raman|kim.lee|Priya"},
+		{[]string{"ana", "Tomás Okafor", "A.B.C"}, "Tomás Okafor|A.B.C|Tomás|ana"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(personNames(tt.people), "|"); got != tt.want {
+			t.Errorf("personNames(%q) = %q; want %q", tt.people, got, tt.want)
+		}
+	}
+}

@@ -97,14 +97,14 @@ func NewPeople(reviews []metamortem.Review, cat metamortem.Catalog) *People {
 	ro.reviews = make([]rosterReview, 0, len(reviews))
 	for i, rr := range ro.res.Apply(reviews) {
 		r := reviews[i]
-		x := rosterReview{review: r, people: make(map[string]string, len(rr.People))}
+		x := rosterReview{review: r, people: rr.People} // Apply's map, made display names below
 		if len(rr.Components) > 0 {
 			x.components = make([]string, 0, len(rr.Components))
 		}
 		for _, c := range rr.Components {
 			x.components = append(x.components, c.Name)
 		}
-		for written, canonical := range rr.People {
+		for written, canonical := range x.people {
 			x.people[written] = ro.displayName(canonical)
 		}
 		for _, p := range r.People {

@@ -33,7 +33,7 @@ type ResolvedComponent struct {
 func (res *Resolver) Apply(reviews []metamortem.Review) []Resolved {
 	out := make([]Resolved, 0, len(reviews))
 	for _, r := range reviews {
-		rr := Resolved{ReviewID: r.ID, People: map[string]string{}}
+		rr := Resolved{ReviewID: r.ID, People: make(map[string]string, len(r.People)+len(r.Actions))}
 		for _, c := range r.Components {
 			name, known := res.canonicalOf(KindComponent, c)
 			if name != "" && !slices.ContainsFunc(rr.Components, func(x ResolvedComponent) bool { return x.Name == name }) {

@@ -136,19 +136,40 @@ func newInput(reviews []metamortem.Review, cat metamortem.Catalog, opts Quarterl
 	in = input{all: reviews, catalog: cat, taxonomy: opts.Taxonomy, cite: newCitations()}
 	in.cur = period{Label: periodLabel(from, to), From: from, To: to}
 	in.prev = previousPeriod(from, to)
-	for _, r := range reviews {
+	// place says which lists a review goes in: history, and current or previous.
+	type place struct{ history, current, previous bool }
+	placeOf := func(r metamortem.Review) place {
 		switch {
-		case r.StartedAt == nil:
-			undated++
-		case !r.StartedAt.Before(to):
+		case r.StartedAt == nil || !r.StartedAt.Before(to):
+			return place{}
 		case !r.StartedAt.Before(from):
-			in.history = append(in.history, r)
-			in.current = append(in.current, r)
+			return place{history: true, current: true}
 		default:
+			return place{history: true, previous: !r.StartedAt.Before(in.prev.From)}
+		}
+	}
+	// Count first, so that each list is made once at its size: reviews are large to copy.
+	var nHistory, nCurrent, nPrevious int
+	for _, r := range reviews {
+		p := placeOf(r)
+		nHistory, nCurrent, nPrevious = nHistory+boolInt(p.history), nCurrent+boolInt(p.current), nPrevious+boolInt(p.previous)
+		if r.StartedAt == nil {
+			undated++
+		}
+	}
+	in.history = make([]metamortem.Review, 0, nHistory)
+	in.current = make([]metamortem.Review, 0, nCurrent)
+	in.previous = make([]metamortem.Review, 0, nPrevious)
+	for _, r := range reviews {
+		p := placeOf(r)
+		if p.history {
 			in.history = append(in.history, r)
-			if !r.StartedAt.Before(in.prev.From) {
-				in.previous = append(in.previous, r)
-			}
+		}
+		if p.current {
+			in.current = append(in.current, r)
+		}
+		if p.previous {
+			in.previous = append(in.previous, r)
 		}
 	}
 	last := analysis.QuarterOf(to.Add(-time.Nanosecond))
@@ -241,6 +262,14 @@ func previousQuarter(q analysis.Quarter) analysis.Quarter {
 		return analysis.Quarter{Year: q.Year - 1, Q: 4}
 	}
 	return analysis.Quarter{Year: q.Year, Q: q.Q - 1}
+}
+
+// boolInt is 1 for true and 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isIncident reports whether a review is of a real incident or near miss, not a drill.

@@ -149,7 +149,7 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 	slices.SortStableFunc(items, func(a, b actionItem) int { return strings.Compare(a.review.review.ID, b.review.review.ID) })
 
 	f := FollowThrough{AsOf: asOf}
-	all := &tallier{asOf: asOf}
+	all := &tallier{}
 	byTeam, bySeverity, byQuarter := map[string]*tallier{}, map[string]*tallier{}, map[string]*tallier{}
 	// severities and quarters memoise the labels of the few severities and quarters there are.
 	severities, quarters := map[string]string{}, map[Quarter]string{}
@@ -173,20 +173,21 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 				quarters[q] = quarter
 			}
 		}
-		all.add(it)
+		facts := newActionFacts(it, asOf)
+		all.add(facts)
 		for _, g := range []struct {
 			groups map[string]*tallier
 			key    string
 		}{{byTeam, cmp.Or(it.team, NoTeam)}, {bySeverity, severity}, {byQuarter, quarter}} {
 			if g.groups[g.key] == nil {
-				g.groups[g.key] = &tallier{asOf: asOf}
+				g.groups[g.key] = &tallier{}
 			}
-			g.groups[g.key].add(it)
+			g.groups[g.key].add(facts)
 		}
 		if it.action.Status == metamortem.ActionOpen {
-			if age, ok := it.ageDays(asOf); ok {
+			if facts.ageKnown {
 				for i := range buckets {
-					if age >= buckets[i].MinDays && (buckets[i].MaxDays < 0 || age <= buckets[i].MaxDays) {
+					if age := facts.age; age >= buckets[i].MinDays && (buckets[i].MaxDays < 0 || age <= buckets[i].MaxDays) {
 						buckets[i].Open++
 					}
 				}
@@ -250,28 +251,50 @@ func daysBetween(a, b time.Time) int {
 	return int(date(b).Sub(date(a)) / calendarDay)
 }
 
+// actionFacts are what a tally counts of one action, worked out once for all its groups.
+type actionFacts struct {
+	status metamortem.ActionStatus
+	// overdue is true for an open action due before asOf.
+	overdue bool
+	// age is the days from agreement to asOf, and toDue those from agreement to the due date,
+	// each when known.
+	age, toDue           int
+	ageKnown, toDueKnown bool
+}
+
+func newActionFacts(it actionItem, asOf time.Time) actionFacts {
+	f := actionFacts{status: it.action.Status}
+	f.age, f.ageKnown = it.ageDays(asOf)
+	if it.action.Due != nil {
+		f.overdue = it.action.Due.Before(asOf)
+		if it.agreed != nil {
+			f.toDue, f.toDueKnown = daysBetween(*it.agreed, *it.action.Due), true
+		}
+	}
+	return f
+}
+
 // tallier collects one ActionTally.
 type tallier struct {
-	asOf      time.Time
 	t         ActionTally
 	ages, due []int
 }
 
-func (tl *tallier) add(it actionItem) {
+func (tl *tallier) add(f actionFacts) {
 	tl.t.Actions++
-	switch it.action.Status {
+	switch f.status {
 	case metamortem.ActionDone:
 		tl.t.Done++
-		if it.action.Due != nil && it.agreed != nil {
-			tl.due = append(tl.due, daysBetween(*it.agreed, *it.action.Due))
+		if f.toDueKnown {
+			tl.due = append(tl.due, f.toDue)
 		}
 	case metamortem.ActionOpen:
 		tl.t.Open++
-		if it.action.Due != nil && it.action.Due.Before(tl.asOf) {
+		if f.overdue {
 			tl.t.Overdue++
 		}
-		if age, ok := it.ageDays(tl.asOf); ok {
-			tl.ages = append(tl.ages, age)
+		if f.ageKnown {
+			tl.ages = append(tl.ages, f.age)
 		} else {
 			tl.t.AgeUnknown++
 		}

@@ -27,6 +27,10 @@ type ActionsOptions struct {
 	AsOf time.Time
 	// Examples is how many examples each ActionList keeps; 0 means DefaultActionExamples.
 	Examples int
+	// People are the reviews' people and components resolved against the catalog: NewPeople's
+	// answer for the same reviews and catalog, shared with other analyses; nil means Actions
+	// works it out.
+	People *People
 }
 
 // FollowThrough is what became of the action items reviews agreed, as of one date.
@@ -137,13 +141,18 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 	}
 	asOf = asOf.UTC()
 	examples := cmp.Or(opts.Examples, DefaultActionExamples)
-	ro := newRoster(reviews, cat)
-	items := ro.actionItems()
+	ro := opts.People
+	if ro == nil {
+		ro = NewPeople(reviews, cat)
+	}
+	items := slices.Clone(ro.actionItems())
 	slices.SortStableFunc(items, func(a, b actionItem) int { return strings.Compare(a.review.review.ID, b.review.review.ID) })
 
 	f := FollowThrough{AsOf: asOf}
-	all := &tallier{asOf: asOf}
-	groups := map[string]map[string]*tallier{"team": {}, "severity": {}, "quarter": {}}
+	all := &tallier{}
+	byTeam, bySeverity, byQuarter := map[string]*tallier{}, map[string]*tallier{}, map[string]*tallier{}
+	// severities and quarters memoise the labels of the few severities and quarters there are.
+	severities, quarters := map[string]string{}, map[Quarter]string{}
 	buckets := slices.Clone(ageBuckets)
 	unknownAge := 0
 	for _, it := range items {
@@ -151,25 +160,34 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 			f.AfterAsOf++
 			continue
 		}
-		keys := map[string]string{
-			"team":     cmp.Or(it.team, NoTeam),
-			"severity": SeverityLabel(it.review.review.Severity),
-			"quarter":  NoQuarter,
+		severity, ok := severities[it.review.review.Severity]
+		if !ok {
+			severity = SeverityLabel(it.review.review.Severity)
+			severities[it.review.review.Severity] = severity
 		}
+		quarter := NoQuarter
 		if it.agreed != nil {
-			keys["quarter"] = QuarterOf(*it.agreed).String()
-		}
-		all.add(it)
-		for g, k := range keys {
-			if groups[g][k] == nil {
-				groups[g][k] = &tallier{asOf: asOf}
+			q := QuarterOf(*it.agreed)
+			if quarter, ok = quarters[q]; !ok {
+				quarter = q.String()
+				quarters[q] = quarter
 			}
-			groups[g][k].add(it)
+		}
+		facts := newActionFacts(it, asOf)
+		all.add(facts)
+		for _, g := range []struct {
+			groups map[string]*tallier
+			key    string
+		}{{byTeam, cmp.Or(it.team, NoTeam)}, {bySeverity, severity}, {byQuarter, quarter}} {
+			if g.groups[g.key] == nil {
+				g.groups[g.key] = &tallier{}
+			}
+			g.groups[g.key].add(facts)
 		}
 		if it.action.Status == metamortem.ActionOpen {
-			if age, ok := it.ageDays(asOf); ok {
+			if facts.ageKnown {
 				for i := range buckets {
-					if age >= buckets[i].MinDays && (buckets[i].MaxDays < 0 || age <= buckets[i].MaxDays) {
+					if age := facts.age; age >= buckets[i].MinDays && (buckets[i].MaxDays < 0 || age <= buckets[i].MaxDays) {
 						buckets[i].Open++
 					}
 				}
@@ -195,9 +213,9 @@ func Actions(reviews []metamortem.Review, cat metamortem.Catalog, opts ActionsOp
 			})
 		}
 	}
-	f.ByTeam = sortedGroups(groups["team"], lastly(NoTeam))
-	f.BySeverity = sortedGroups(groups["severity"], sortSeverities)
-	f.ByQuarter = sortedGroups(groups["quarter"], lastly(NoQuarter))
+	f.ByTeam = sortedGroups(byTeam, lastly(NoTeam))
+	f.BySeverity = sortedGroups(bySeverity, sortSeverities)
+	f.ByQuarter = sortedGroups(byQuarter, lastly(NoQuarter))
 	return f
 }
 
@@ -233,28 +251,50 @@ func daysBetween(a, b time.Time) int {
 	return int(date(b).Sub(date(a)) / calendarDay)
 }
 
+// actionFacts are what a tally counts of one action, worked out once for all its groups.
+type actionFacts struct {
+	status metamortem.ActionStatus
+	// overdue is true for an open action due before asOf.
+	overdue bool
+	// age is the days from agreement to asOf, and toDue those from agreement to the due date,
+	// each when known.
+	age, toDue           int
+	ageKnown, toDueKnown bool
+}
+
+func newActionFacts(it actionItem, asOf time.Time) actionFacts {
+	f := actionFacts{status: it.action.Status}
+	f.age, f.ageKnown = it.ageDays(asOf)
+	if it.action.Due != nil {
+		f.overdue = it.action.Due.Before(asOf)
+		if it.agreed != nil {
+			f.toDue, f.toDueKnown = daysBetween(*it.agreed, *it.action.Due), true
+		}
+	}
+	return f
+}
+
 // tallier collects one ActionTally.
 type tallier struct {
-	asOf      time.Time
 	t         ActionTally
 	ages, due []int
 }
 
-func (tl *tallier) add(it actionItem) {
+func (tl *tallier) add(f actionFacts) {
 	tl.t.Actions++
-	switch it.action.Status {
+	switch f.status {
 	case metamortem.ActionDone:
 		tl.t.Done++
-		if it.action.Due != nil && it.agreed != nil {
-			tl.due = append(tl.due, daysBetween(*it.agreed, *it.action.Due))
+		if f.toDueKnown {
+			tl.due = append(tl.due, f.toDue)
 		}
 	case metamortem.ActionOpen:
 		tl.t.Open++
-		if it.action.Due != nil && it.action.Due.Before(tl.asOf) {
+		if f.overdue {
 			tl.t.Overdue++
 		}
-		if age, ok := it.ageDays(tl.asOf); ok {
-			tl.ages = append(tl.ages, age)
+		if f.ageKnown {
+			tl.ages = append(tl.ages, f.age)
 		} else {
 			tl.t.AgeUnknown++
 		}

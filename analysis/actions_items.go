@@ -23,23 +23,45 @@ type actionItem struct {
 	agreed *time.Time
 }
 
-// actionItems lists every action item of every review, drills included, in review order.
-func (ro *roster) actionItems() []actionItem {
-	var out []actionItem
+// actionItems lists every action item of every review, drills included, in review order. The
+// list is shared: callers sort or change a copy.
+func (ro *People) actionItems() []actionItem { return ro.items() }
+
+// listActionItems works out actionItems.
+func (ro *People) listActionItems() []actionItem {
+	n := 0
+	for i := range ro.reviews {
+		n += len(ro.reviews[i].review.Actions)
+	}
+	out := make([]actionItem, 0, n)
+	// owners memoises what each owner as written stands for: reviews repeat a few hundred.
+	type owner struct {
+		team   string
+		isTeam bool
+		teams  []string
+	}
+	owners := map[string]owner{}
 	for i := range ro.reviews {
 		x := &ro.reviews[i]
+		agreed := agreedAt(x.review)
 		for _, a := range x.review.Actions {
-			item := actionItem{review: x, action: a, agreed: agreedAt(x.review)}
-			if owner := strings.TrimSpace(a.Owner); owner != "" {
-				item.owner = owner
-				if d := x.people[owner]; d != "" {
+			item := actionItem{review: x, action: a, agreed: agreed}
+			if written := strings.TrimSpace(a.Owner); written != "" {
+				o, ok := owners[written]
+				if !ok {
+					o.team, o.isTeam = ro.team(written)
+					o.teams, _ = ro.ownerTeams(written)
+					owners[written] = o
+				}
+				item.owner = written
+				if d := x.people[written]; d != "" {
 					item.owner = d
 				}
-				if t, ok := ro.team(owner); ok {
-					item.owner, item.ownerIsTeam = t, true
+				if o.isTeam {
+					item.owner, item.ownerIsTeam = o.team, true
 				}
-				if teams, _ := ro.ownerTeams(owner); len(teams) > 0 {
-					item.team = teams[0]
+				if len(o.teams) > 0 {
+					item.team = o.teams[0]
 				}
 			}
 			for _, c := range x.components {

@@ -35,14 +35,11 @@ func (o *ThemeOptions) AddNames(cat metamortem.Catalog, reviews []metamortem.Rev
 			o.People = append(o.People, a.Owner)
 		}
 	}
-	for _, rr := range identity.New(cat, reviews).Apply(reviews) {
-		for _, c := range rr.Components {
-			o.Components = append(o.Components, c.Name)
-		}
-		for _, p := range rr.People {
-			o.People = append(o.People, p)
-		}
-	}
+	// The components identity infers from a review's text are catalog components, whose names
+	// are already in; so only the names the reviews write need resolving.
+	res := identity.New(cat, reviews)
+	o.Components = append(o.Components, res.WrittenCanonicals(identity.KindComponent)...)
+	o.People = append(o.People, res.WrittenCanonicals(identity.KindPerson)...)
 	o.Components, o.Teams, o.People = distinctNames(o.Components), distinctNames(o.Teams), distinctNames(o.People)
 }
 

@@ -24,6 +24,10 @@ type ExpertsOptions struct {
 	// MinIncidents is the fewest incidents an area needs to be described; 0 means
 	// DefaultMinIncidents.
 	MinIncidents int
+	// People are the reviews' people and components resolved against the catalog: NewPeople's
+	// answer for the same reviews and catalog, shared with other analyses; nil means Experts
+	// works it out.
+	People *People
 }
 
 // AreaKind says whether an area is a component or a tag.
@@ -145,7 +149,10 @@ type areaIncident struct {
 // resolved against cat.
 func Experts(reviews []metamortem.Review, cat metamortem.Catalog, opts ExpertsOptions) Expertise {
 	minIncidents := cmp.Or(opts.MinIncidents, DefaultMinIncidents)
-	ro := newRoster(reviews, cat)
+	ro := opts.People
+	if ro == nil {
+		ro = NewPeople(reviews, cat)
+	}
 	byComponent, byTag := map[string][]areaIncident{}, map[string][]areaIncident{}
 	for i := range ro.reviews {
 		x := &ro.reviews[i]
@@ -182,7 +189,7 @@ func Experts(reviews []metamortem.Review, cat metamortem.Catalog, opts ExpertsOp
 			}
 			c.Kind, c.Name = group.kind, name
 			if group.kind == AreaComponent {
-				c.Owners = ro.owners[name]
+				c.Owners = slices.Clone(ro.owners[name])
 				c.OutsideOwner = ro.outsideOwner(name, c.Responders)
 				if i, ok := slices.BinarySearchFunc(drills, name, func(d DrillCoverage, n string) int {
 					return strings.Compare(d.Component, n)
@@ -201,7 +208,7 @@ func Experts(reviews []metamortem.Review, cat metamortem.Catalog, opts ExpertsOp
 }
 
 // concentrate measures who responded to incidents.
-func (ro *roster) concentrate(incidents []areaIncident) Concentration {
+func (ro *People) concentrate(incidents []areaIncident) Concentration {
 	c := Concentration{Incidents: len(incidents)}
 	n := len(incidents)
 	sets := map[string]incidentSet{}
@@ -219,7 +226,7 @@ func (ro *roster) concentrate(incidents []areaIncident) Concentration {
 	var counts []int
 	var order []incidentSet
 	for p, s := range sets {
-		c.Responders = append(c.Responders, Responder{Name: p, Incidents: s.count(), Teams: ro.teamsOf[p]})
+		c.Responders = append(c.Responders, Responder{Name: p, Incidents: s.count(), Teams: slices.Clip(ro.teamsOf[p])})
 	}
 	slices.SortFunc(c.Responders, func(a, b Responder) int {
 		return cmp.Or(cmp.Compare(b.Incidents, a.Incidents), strings.Compare(a.Name, b.Name))
@@ -290,7 +297,7 @@ func trendOf(incidents []areaIncident, top string) ([]ConcentrationTrend, int) {
 
 // outsideOwner returns the responders in none of the teams owning component, or nil when no
 // owning team has members the catalog lists.
-func (ro *roster) outsideOwner(component string, responders []Responder) []string {
+func (ro *People) outsideOwner(component string, responders []Responder) []string {
 	owning := ro.owningTeams(component)
 	known := false
 	for _, members := range ro.teamsOf {

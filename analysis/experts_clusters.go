@@ -17,7 +17,7 @@ type ExpertCluster struct {
 // an edge weighted by the number of incidents of the component the person responded to, by
 // the Louvain method with a fixed seed (the same communities function the themes use). Nodes
 // are numbered people first, then components, each in name order, so runs repeat exactly.
-func (ro *roster) clusters(byComponent map[string][]areaIncident) []ExpertCluster {
+func (ro *People) clusters(byComponent map[string][]areaIncident) []ExpertCluster {
 	weights := map[[2]string]int{}
 	people := map[string]bool{}
 	var components []string

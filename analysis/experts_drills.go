@@ -7,7 +7,7 @@ import (
 
 // drills describes, for every component drills exercised, who took part and which of them
 // went on to respond to a real incident of it (from byComponent) after the drill.
-func (ro *roster) drills(byComponent map[string][]areaIncident) []DrillCoverage {
+func (ro *People) drills(byComponent map[string][]areaIncident) []DrillCoverage {
 	found := map[string]*DrillCoverage{}
 	for i := range ro.reviews {
 		x := &ro.reviews[i]

@@ -45,6 +45,10 @@ type OwnersOptions struct {
 	// MinIncidents is the fewest incidents a component needs before an owner mismatch is
 	// judged; 0 means DefaultMinIncidents.
 	MinIncidents int
+	// People are the reviews' people and components resolved against the catalog: NewPeople's
+	// answer for the same reviews and catalog, shared with other analyses; nil means Owners
+	// works it out.
+	People *People
 }
 
 // OwnershipGaps is how well catalog ownership matches who handles incidents: every component
@@ -97,7 +101,10 @@ type TeamLoad struct {
 // components resolved against cat. Responders are as in Expertise.
 func Owners(reviews []metamortem.Review, cat metamortem.Catalog, opts OwnersOptions) OwnershipGaps {
 	minIncidents := cmp.Or(opts.MinIncidents, DefaultMinIncidents)
-	ro := newRoster(reviews, cat)
+	ro := opts.People
+	if ro == nil {
+		ro = NewPeople(reviews, cat)
+	}
 	type tally struct {
 		incidents, withOwner int
 		teams                map[string]int
@@ -144,8 +151,8 @@ func Owners(reviews []metamortem.Review, cat metamortem.Catalog, opts OwnersOpti
 		loads[t] = &TeamLoad{Team: t}
 	}
 	for c, tl := range byComponent {
-		co := ComponentOwnership{Component: c, Incidents: tl.incidents, Owners: ro.owners[c],
-			InCatalog: ro.catalogued[c], OwningTeams: ro.owningTeams(c)}
+		co := ComponentOwnership{Component: c, Incidents: tl.incidents, Owners: slices.Clone(ro.owners[c]),
+			InCatalog: ro.catalogued[c], OwningTeams: slices.Clone(ro.owningTeams(c))}
 		if len(co.OwningTeams) > 0 {
 			co.OwnerShare = float64(tl.withOwner) / float64(tl.incidents)
 		}
@@ -188,7 +195,7 @@ func Owners(reviews []metamortem.Review, cat metamortem.Catalog, opts OwnersOpti
 }
 
 // ownershipProblem returns the first problem that applies to co, or "".
-func (ro *roster) ownershipProblem(co ComponentOwnership, minIncidents int) OwnershipProblem {
+func (ro *People) ownershipProblem(co ComponentOwnership, minIncidents int) OwnershipProblem {
 	var named []string
 	for _, owner := range co.Owners {
 		for _, o := range splitOwner(owner) {

@@ -4,17 +4,20 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/identity"
 )
 
-// roster is what the people analyses (Experts, Owners, Actions) know about each review and
-// the catalog, with every name resolved once through the identity package: a review's
+// People is what the people analyses (Experts, Owners, Actions) know about a set of reviews
+// and a catalog, with every name resolved once through the identity package: each review's
 // canonical components, the people who responded to it, the teams people belong to and the
-// owners catalogs give components.
-type roster struct {
+// owners catalogs give components. Build it once with NewPeople and pass it to each analysis
+// in its options, so that they share the work. It is never changed once built (what it works
+// out on first use is guarded by sync.Once), so any number of goroutines may use it at once.
+type People struct {
 	res     *identity.Resolver
 	reviews []rosterReview
 	// display is the name shown for each canonical person: the catalog's display name when it
@@ -32,6 +35,10 @@ type roster struct {
 	owners map[string][]string
 	// catalogued holds the canonical components some catalog lists.
 	catalogued map[string]bool
+	// owning holds owningTeams' answer for each component owners gives owners for.
+	owning map[string][]string
+	// items lists every action item, worked out on first use (see actionItems).
+	items func() []actionItem
 }
 
 // rosterReview is one review as the people analyses see it.
@@ -54,17 +61,22 @@ var responderRoles = map[metamortem.Role]bool{
 	metamortem.RoleLead: true, metamortem.RoleResponder: true, metamortem.RoleAttendee: true,
 }
 
-// newRoster resolves the reviews' names against cat. Component names that reviews give but
+// NewPeople resolves the reviews' names against cat. Component names that reviews give but
 // no catalog lists are treated as components too when they look like identifiers (two words
 // joined by a hyphen or underscore, as "notification-gateway"), so that reviews which name no
 // component but mention one of these count for it, as they would for a catalogued one.
-func newRoster(reviews []metamortem.Review, cat metamortem.Catalog) *roster {
-	base := identity.New(cat, reviews)
+func NewPeople(reviews []metamortem.Review, cat metamortem.Catalog) *People {
+	// base resolves the catalog as given; its lookups depend on the catalog alone.
+	base := identity.New(cat, nil)
 	withNamed := cat
 	withNamed.Components = slices.Clone(cat.Components)
-	added := map[string]bool{}
+	added, checked := map[string]bool{}, map[string]bool{}
 	for _, r := range reviews {
 		for _, c := range r.Components {
+			if checked[c] {
+				continue // reviews repeat a few names many times
+			}
+			checked[c] = true
 			c = strings.TrimSpace(c)
 			if _, ok := base.Component(c); !ok && identifierLike(c) && !added[strings.ToLower(c)] {
 				added[strings.ToLower(c)] = true
@@ -72,7 +84,7 @@ func newRoster(reviews []metamortem.Review, cat metamortem.Catalog) *roster {
 			}
 		}
 	}
-	ro := &roster{
+	ro := &People{
 		res:        identity.New(withNamed, reviews),
 		display:    map[string]string{},
 		teamsOf:    map[string][]string{},
@@ -82,13 +94,17 @@ func newRoster(reviews []metamortem.Review, cat metamortem.Catalog) *roster {
 		catalogued: map[string]bool{},
 	}
 	ro.readCatalog(cat, base)
+	ro.reviews = make([]rosterReview, 0, len(reviews))
 	for i, rr := range ro.res.Apply(reviews) {
 		r := reviews[i]
-		x := rosterReview{review: r, people: map[string]string{}}
+		x := rosterReview{review: r, people: rr.People} // Apply's map, made display names below
+		if len(rr.Components) > 0 {
+			x.components = make([]string, 0, len(rr.Components))
+		}
 		for _, c := range rr.Components {
 			x.components = append(x.components, c.Name)
 		}
-		for written, canonical := range rr.People {
+		for written, canonical := range x.people {
 			x.people[written] = ro.displayName(canonical)
 		}
 		for _, p := range r.People {
@@ -107,13 +123,18 @@ func newRoster(reviews []metamortem.Review, cat metamortem.Catalog) *roster {
 		slices.Sort(x.participants)
 		ro.reviews = append(ro.reviews, x)
 	}
+	ro.owning = make(map[string][]string, len(ro.owners))
+	for c := range ro.owners {
+		ro.owning[c] = ro.ownersTeams(c)
+	}
+	ro.items = sync.OnceValue(ro.listActionItems)
 	return ro
 }
 
 // readCatalog records display names, team memberships and component owners. Components are
 // looked up with base, the resolver of the catalog as given, so that only real catalog entries
 // count as catalogued.
-func (ro *roster) readCatalog(cat metamortem.Catalog, base *identity.Resolver) {
+func (ro *People) readCatalog(cat metamortem.Catalog, base *identity.Resolver) {
 	for _, t := range cat.Teams {
 		if c, ok := ro.res.Team(t.Name); ok {
 			ro.teams[c] = true
@@ -173,7 +194,7 @@ func (ro *roster) readCatalog(cat metamortem.Catalog, base *identity.Resolver) {
 	}
 }
 
-func (ro *roster) joinTeam(person, team string) {
+func (ro *People) joinTeam(person, team string) {
 	if team != "" && !slices.Contains(ro.teamsOf[person], team) {
 		ro.teamsOf[person] = append(ro.teamsOf[person], team)
 		slices.Sort(ro.teamsOf[person])
@@ -182,7 +203,7 @@ func (ro *roster) joinTeam(person, team string) {
 
 // team returns the canonical name of the team name refers to: a catalog team's, or a team
 // only memberships name, in any case.
-func (ro *roster) team(name string) (string, bool) {
+func (ro *People) team(name string) (string, bool) {
 	if t, ok := ro.res.Team(name); ok {
 		return t, true
 	}
@@ -191,7 +212,7 @@ func (ro *roster) team(name string) (string, bool) {
 }
 
 // displayName returns the name shown for a canonical person name.
-func (ro *roster) displayName(canonical string) string {
+func (ro *People) displayName(canonical string) string {
 	if d, ok := ro.display[canonical]; ok {
 		return d
 	}
@@ -200,7 +221,7 @@ func (ro *roster) displayName(canonical string) string {
 
 // ownerTeams returns the teams that person or team name stands for: the team itself, or the
 // teams a catalog person belongs to. ok is false when name is neither.
-func (ro *roster) ownerTeams(name string) (teams []string, ok bool) {
+func (ro *People) ownerTeams(name string) (teams []string, ok bool) {
 	if t, found := ro.team(name); found {
 		return []string{t}, true
 	}
@@ -252,8 +273,14 @@ func splitOwner(owner string) []string {
 }
 
 // owningTeams returns the catalog teams that own component, through its owners: a team, or a
-// catalog person's teams. Owners that are neither count for nothing. Sorted.
-func (ro *roster) owningTeams(component string) []string {
+// catalog person's teams. Owners that are neither count for nothing. Sorted; shared, not to be
+// changed.
+func (ro *People) owningTeams(component string) []string {
+	return ro.owning[component]
+}
+
+// ownersTeams works out owningTeams.
+func (ro *People) ownersTeams(component string) []string {
 	var out []string
 	for _, owner := range ro.owners[component] {
 		for _, o := range splitOwner(owner) {

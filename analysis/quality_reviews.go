@@ -95,6 +95,7 @@ func Quality(reviews []metamortem.Review, opts QualityOptions) ReviewQuality {
 		q.Depth[i].Part = p.name
 	}
 	var delays []time.Duration
+	language := newLanguageChecker()
 	for _, r := range reviews {
 		status, delay := ReviewTimeliness(r, within)
 		switch status {
@@ -124,7 +125,7 @@ func Quality(reviews []metamortem.Review, opts QualityOptions) ReviewQuality {
 		counts := map[string]int{}
 		people := PeopleNamed([]metamortem.Review{r})
 		for _, block := range reviewBlocks(r) {
-			for _, f := range CheckLanguage(block, people) {
+			for _, f := range language.check(block, people) {
 				counts[f.Rule]++
 			}
 		}

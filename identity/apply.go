@@ -33,9 +33,9 @@ type ResolvedComponent struct {
 func (res *Resolver) Apply(reviews []metamortem.Review) []Resolved {
 	out := make([]Resolved, 0, len(reviews))
 	for _, r := range reviews {
-		rr := Resolved{ReviewID: r.ID, People: map[string]string{}}
+		rr := Resolved{ReviewID: r.ID, People: make(map[string]string, len(r.People)+len(r.Actions))}
 		for _, c := range r.Components {
-			name, known := res.canonical(res.seenComponents, c, res.Component)
+			name, known := res.canonicalOf(KindComponent, c)
 			if name != "" && !slices.ContainsFunc(rr.Components, func(x ResolvedComponent) bool { return x.Name == name }) {
 				rr.Components = append(rr.Components, ResolvedComponent{Name: name, Known: known})
 			}
@@ -45,13 +45,40 @@ func (res *Resolver) Apply(reviews []metamortem.Review) []Resolved {
 		}
 		for _, n := range reviewPeople(r) {
 			n = strings.TrimSpace(n)
-			if name, _ := res.canonical(res.seenPeople, n, res.owner); name != "" {
+			if name, _ := res.canonicalOf(KindPerson, n); name != "" {
 				rr.People[n] = name
 			}
 		}
 		out = append(out, rr)
 	}
 	return out
+}
+
+// WrittenCanonicals returns the canonical names (as Apply gives them) of every name of kind the
+// reviews New was given write: their people and action owners for KindPerson, their components
+// for KindComponent (not the components InferComponents finds, which are catalog names). Sorted,
+// without repeats or empty names.
+func (res *Resolver) WrittenCanonicals(kind Kind) []string {
+	var out []string
+	for k, c := range res.canonicals {
+		if k.kind == kind && c.name != "" {
+			out = append(out, c.name)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// canonicalOf returns canonical's answer for a person's trimmed name or a component's name, as
+// worked out in New for the names the reviews write.
+func (res *Resolver) canonicalOf(kind Kind, name string) (string, bool) {
+	if c, ok := res.canonicals[canonicalKey{kind, name}]; ok {
+		return c.name, c.known
+	}
+	if kind == KindPerson {
+		return res.canonical(res.seenPeople, name, res.owner)
+	}
+	return res.canonical(res.seenComponents, name, res.Component)
 }
 
 // canonical returns the catalog's name for name, or else its most common spelling among the

@@ -40,6 +40,30 @@ func TestApply(t *testing.T) {
 	}
 }
 
+// WrittenCanonicals gives the names Apply resolves the written names to, without the inferred
+// components.
+func TestWrittenCanonicals(t *testing.T) {
+	reviews := []metamortem.Review{
+		{ID: "Q-1", Components: []string{"Payments API", " pay-api ", "Ledger", ""},
+			People:  []metamortem.Person{{Name: "@imoreau"}, {Name: " "}},
+			Actions: []metamortem.Action{{Text: "x", Owner: "Payments Team"}}},
+		{ID: "Q-2", Title: "coredns dropped queries", People: []metamortem.Person{{Name: "Oskar"}}},
+		{ID: "Q-3", Components: []string{"ledger"}},
+	}
+	res := New(quill(), reviews)
+	for _, tc := range []struct {
+		kind Kind
+		want []string
+	}{
+		{KindPerson, []string{"Ines Moreau", "olind", "payments"}},
+		{KindComponent, []string{"Ledger", "payments-api"}},
+	} {
+		if got := res.WrittenCanonicals(tc.kind); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("WrittenCanonicals(%q) = %q; want %q", tc.kind, got, tc.want)
+		}
+	}
+}
+
 // A review the Resolver was not built from keeps its unknown names as written.
 func TestApplyUnseen(t *testing.T) {
 	res := New(quill(), nil)

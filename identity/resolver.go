@@ -17,6 +17,22 @@ type Resolver struct {
 	// peopleReviews and componentReviews count, for each canonical name, the reviews that use
 	// a name resolving to it.
 	peopleReviews, componentReviews map[string]int
+	// canonicals holds what canonical returns for each person and component name the reviews
+	// write, worked out once for Apply.
+	canonicals map[canonicalKey]canonicalName
+}
+
+// canonicalKey is a name as Apply passes it to canonical: a person's trimmed, a component's as
+// written.
+type canonicalKey struct {
+	kind Kind
+	name string
+}
+
+// canonicalName is what canonical returns.
+type canonicalName struct {
+	name  string
+	known bool
 }
 
 // New builds a Resolver from what the catalog states explicitly: people's names, display
@@ -31,14 +47,30 @@ func New(cat metamortem.Catalog, reviews []metamortem.Review) *Resolver {
 		components: newIndex(foldKey, componentEntries(cat)),
 	}
 	res.terms = newTermIndex(res.components, inferable(cat.Components, res.components))
-	res.seenPeople, res.seenComponents = newSeen(personKey), newSeen(foldKey)
-	res.peopleReviews, res.componentReviews = map[string]int{}, map[string]int{}
+	people, components := newTally(personKey, res.owner), newTally(foldKey, res.Component)
 	for _, r := range reviews {
-		names := reviewPeople(r)
-		res.seenPeople.addReview(names)
-		res.seenComponents.addReview(r.Components)
-		countResolved(res.peopleReviews, names, res.owner)
-		countResolved(res.componentReviews, r.Components, res.Component)
+		people.next()
+		for _, p := range r.People {
+			people.add(p.Name)
+		}
+		for _, a := range r.Actions {
+			people.add(a.Owner)
+		}
+		components.next()
+		for _, c := range r.Components {
+			components.add(c)
+		}
+	}
+	res.seenPeople, res.seenComponents = people.seen(), components.seen()
+	res.peopleReviews, res.componentReviews = people.reviews(), components.reviews()
+	res.canonicals = map[canonicalKey]canonicalName{}
+	for _, sp := range people.spellings {
+		name, known := res.canonical(res.seenPeople, sp.spelling, res.owner)
+		res.canonicals[canonicalKey{KindPerson, sp.spelling}] = canonicalName{name, known}
+	}
+	for text := range components.texts {
+		name, known := res.canonical(res.seenComponents, text, res.Component)
+		res.canonicals[canonicalKey{KindComponent, text}] = canonicalName{name, known}
 	}
 	return res
 }
@@ -94,17 +126,6 @@ func inferable(comps []metamortem.CatalogComponent, ix *index) map[string]bool {
 		}
 	}
 	return out
-}
-
-// countResolved adds one to counts for each canonical name that one review's names resolve to.
-func countResolved(counts map[string]int, names []string, resolve func(string) (string, bool)) {
-	counted := map[string]bool{}
-	for _, n := range names {
-		if c, ok := resolve(n); ok && !counted[c] {
-			counted[c] = true
-			counts[c]++
-		}
-	}
 }
 
 // reviewPeople returns the people names and action owners a review gives.

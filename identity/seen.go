@@ -48,28 +48,6 @@ func newSeen(key func(string) string) *seen {
 	return &seen{key: key, names: map[string]*seenName{}}
 }
 
-// addReview counts the names one review uses; a name used twice counts once for the review.
-func (s *seen) addReview(names []string) {
-	counted := map[string]bool{}
-	for _, n := range names {
-		n = strings.TrimSpace(n)
-		k := s.key(n)
-		if k == "" {
-			continue
-		}
-		sn := s.names[k]
-		if sn == nil {
-			sn = &seenName{spellings: map[string]int{}}
-			s.names[k] = sn
-		}
-		sn.spellings[n]++
-		if !counted[k] {
-			counted[k] = true
-			sn.reviews++
-		}
-	}
-}
-
 // keys returns the keys of the seen names in byte order.
 func (s *seen) keys() []string {
 	out := make([]string, 0, len(s.names))

@@ -1,7 +1,6 @@
 package privacy
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,18 +19,23 @@ type Anonymizer struct {
 	pseudonyms *Pseudonyms
 	canonical  map[string]string // each known form → the canonical name it stands for
 	teams      func(string) bool
-	text       *regexp.Regexp
+	text       *formMatcher
 }
 
 // NewAnonymizer collects the people of reviews and catalog and their pseudonyms under key
 // (DefaultKey when empty).
 func NewAnonymizer(reviews []metamortem.Review, cat metamortem.Catalog, key string) *Anonymizer {
-	res := identity.New(cat, reviews)
+	res := identity.New(cat, nil) // people and teams resolve by the catalog alone
 	a := &Anonymizer{canonical: map[string]string{}, teams: func(n string) bool {
 		_, ok := res.Team(n)
 		return ok
 	}}
+	added := map[string]bool{} // reviews repeat a few names many times; each gives the same answer
 	add := func(form string) {
+		if added[form] {
+			return
+		}
+		added[form] = true
 		form = strings.TrimSpace(form)
 		if form == "" || a.teams(form) {
 			return
@@ -66,7 +70,7 @@ func NewAnonymizer(reviews []metamortem.Review, cat metamortem.Catalog, key stri
 		names = append(names, c)
 	}
 	a.pseudonyms = New(key, names)
-	a.text = textPattern(a.canonical)
+	a.text = newFormMatcher(a.canonical)
 	return a
 }
 
@@ -90,8 +94,7 @@ func (a *Anonymizer) Text(s string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range a.text.FindAllStringSubmatchIndex(s, -1) {
-		start, end := m[2], m[3]
+	for start, end := range a.text.all(s) {
 		if next, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next) || next == '_') {
 			continue // a longer word that starts with the name
 		}
@@ -135,26 +138,6 @@ func (a *Anonymizer) Review(r metamortem.Review) metamortem.Review {
 		r.Sections = sections
 	}
 	return r
-}
-
-// textPattern matches any known form of three letters or more as a whole word, longest first.
-func textPattern(forms map[string]string) *regexp.Regexp {
-	var alts []string
-	for f := range forms {
-		if len([]rune(strings.TrimPrefix(f, "@"))) >= 3 {
-			alts = append(alts, regexp.QuoteMeta(f))
-		}
-	}
-	if len(alts) == 0 {
-		return nil
-	}
-	slices.SortFunc(alts, func(x, y string) int {
-		if len(x) != len(y) {
-			return len(y) - len(x)
-		}
-		return strings.Compare(x, y)
-	})
-	return regexp.MustCompile(`(?:^|[^\pL\pN_@])(` + strings.Join(alts, "|") + `)`)
 }
 
 // addFirstNames adds the first name of each full-name form as a form of its person, when the first

@@ -4,11 +4,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"sync"
 )
 
 // citations gives each review a section cites the anchor of its row in the appendix, and
 // remembers the reviews cited, so that the appendix can list those outside the range too.
+// Sections may cite at once; the appendix reads cited once they are done.
 type citations struct {
+	mu    sync.Mutex
 	cited map[string]bool
 }
 
@@ -16,7 +19,9 @@ func newCitations() *citations { return &citations{cited: map[string]bool{}} }
 
 // ref cites the review with the given ID and returns a reference to its appendix row.
 func (c *citations) ref(id string) reviewRef {
+	c.mu.Lock()
 	c.cited[id] = true
+	c.mu.Unlock()
 	return reviewRef{ID: id, Anchor: anchor(id)}
 }
 

@@ -34,6 +34,8 @@ type pageData struct {
 	ThemeParts    []part[themeRow]
 	AppendixParts []part[reviewRow]
 	ActionRows    []tallyRow
+	// MaxEvidence is how many actions section 4 lists for each reason.
+	MaxEvidence int
 
 	CSP      string
 	Style    template.CSS
@@ -69,6 +71,8 @@ func WriteHTML(w io.Writer, q Quarterly, opt Options) error {
 		ECharts:   template.JS(echartsJS),
 		ChartsJS:  template.JS(chartsJS),
 		EChartsV:  echartsVersion,
+
+		MaxEvidence: maxEvidence,
 	}
 	if opt.stubECharts {
 		d.ECharts = echartsStub

@@ -79,14 +79,18 @@ func WriteMarkdown(w io.Writer, q Quarterly) error {
 	m.sentence(q.Finalise.Sentence)
 	for _, it := range q.Finalise.Items {
 		m.line("")
-		m.line("**" + md(it.Label) + "**: " + count(len(it.Incidents), "incident", "incidents") + fmt.Sprintf(" (%d in range); ", it.InRange) +
+		m.line("**" + md(it.Label) + "**: " + count(it.IncidentsCount, "incident", "incidents") + fmt.Sprintf(" (%d in range); ", it.InRange) +
 			"reasons: " + md(reasonList(it.Reasons)) + "; components: " + md(strings.Join(it.Components, ", ")) + ".")
 		var refs []string
 		for _, inc := range it.Incidents {
 			refs = append(refs, mdRef(inc.Review))
 		}
 		m.line("")
-		m.line("Incidents: " + strings.Join(refs, ", ") + ".")
+		if n := it.IncidentsLeft(); n > 0 {
+			m.line(fmt.Sprintf("Incidents, the %d most recent: %s, and %d earlier.", len(it.Incidents), strings.Join(refs, ", "), n))
+		} else {
+			m.line("Incidents: " + strings.Join(refs, ", ") + ".")
+		}
 		rows = nil
 		for _, e := range it.Evidence {
 			rows = append(rows, []string{reasonWords(e.Reason), md(e.Action) + " " + mdRef(e.Review), md(e.Ticket),
@@ -94,6 +98,10 @@ func WriteMarkdown(w io.Writer, q Quarterly) error {
 				mdRef(e.Later) + " " + e.LaterAt.Format(time.DateOnly), md(e.AddressedBy)})
 		}
 		m.table([]string{"Reason", "Action (review)", "Ticket", "Done or due", "Then", "Why it counts"}, rows)
+		if n := it.EvidenceLeft(); n > 0 {
+			m.line("")
+			m.line(fmt.Sprintf("The %d most recent actions for each reason are listed; %s more %s not.", maxEvidence, strconv.Itoa(n), pick(n, "is", "are")))
+		}
 		if lf := it.LocalFixes; lf != nil {
 			var fixes []string
 			for _, a := range lf.Actions {
@@ -104,8 +112,11 @@ func WriteMarkdown(w io.Writer, q Quarterly) error {
 				fixes = append(fixes, fmt.Sprintf("%s (%s, %s)", md(ticket), md(a.Status), mdRef(a.Review)))
 			}
 			m.line("")
+			if n := lf.ActionsLeft(); n > 0 {
+				fixes = append(fixes, fmt.Sprintf("and %d more", n))
+			}
 			m.line(fmt.Sprintf("Fixed only locally: all %d actions that touched a component touched %s: %s.",
-				len(lf.Actions), md(strings.Join(lf.Touched, ", ")), strings.Join(fixes, ", ")))
+				lf.ActionsCount, md(strings.Join(lf.Touched, ", ")), strings.Join(fixes, ", ")))
 		}
 	}
 

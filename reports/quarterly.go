@@ -2,6 +2,7 @@ package reports
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/metamortem/metamortem"
@@ -80,6 +81,10 @@ type input struct {
 	themes                          analysis.ThemeSet
 	taxonomy                        *analysis.Taxonomy
 	classes                         []analysis.Class
+	// people is the people analyses' view of history, and owners Owners' answer for the
+	// current reviews: each is worked out once, by the first section to ask, and shared.
+	people func() *analysis.People
+	owners func() analysis.OwnershipGaps
 }
 
 // NewQuarterly runs the analyses over reviews and the catalog and writes the report's content.
@@ -88,39 +93,8 @@ type input struct {
 // started before its end, so that a report on a past quarter does not change when later
 // reviews arrive. Reviews with no start time are counted in no section.
 func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts QuarterlyOptions) Quarterly {
-	from, to := resolveRange(reviews, opts.From, opts.To)
-	in := input{all: reviews, catalog: cat, taxonomy: opts.Taxonomy, cite: newCitations()}
-	in.cur = period{Label: periodLabel(from, to), From: from, To: to}
-	in.prev = previousPeriod(from, to)
-	undated := 0
-	for _, r := range reviews {
-		switch {
-		case r.StartedAt == nil:
-			undated++
-		case !r.StartedAt.Before(to):
-		case !r.StartedAt.Before(from):
-			in.history = append(in.history, r)
-			in.current = append(in.current, r)
-		default:
-			in.history = append(in.history, r)
-			if !r.StartedAt.Before(in.prev.From) {
-				in.previous = append(in.previous, r)
-			}
-		}
-	}
-	last := analysis.QuarterOf(to.Add(-time.Nanosecond))
-	first := last
-	for range trendQuarters - 1 {
-		first = previousQuarter(first)
-	}
-	in.window = analysis.QuartersBetween(first, last)
-	in.names = newNamer(opts.Names, opts.PseudonymKey, reviews, cat)
-
-	themeOpts := analysis.ThemeOptions{Taxonomy: opts.Taxonomy, To: to}
-	themeOpts.AddNames(cat, reviews)
-	in.themes = analysis.Themes(in.history, themeOpts)
-	in.classes = analysis.Classes(in.history, analysis.ClassOptions{Catalog: cat, Themes: in.themes})
-
+	in, undated := newInput(reviews, cat, opts)
+	from, to := in.cur.From, in.cur.To
 	q := Quarterly{
 		Title: opts.Title, Period: in.cur.Label, Span: span(from, to), From: from, To: to, Previous: in.prev,
 		Names: opts.Names, Reviews: len(in.current), Undated: undated,
@@ -131,16 +105,86 @@ func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts Quar
 	for _, w := range in.window {
 		q.Window = append(q.Window, w.String())
 	}
-	q.Glance = newGlance(in)
+	// The sections that need no themes are independent of each other and of the themes, so
+	// they are worked out while the themes are; each writes only its own field, and the
+	// citations they share are a set, so the content is the same whatever the order.
+	// They read a copy of the input, which the themes are not added to.
+	var wg sync.WaitGroup
+	early := in
+	wg.Go(func() { q.Glance = newGlance(early) })
+	wg.Go(func() { q.Knowledge = newKnowledge(early) })
+	wg.Go(func() { q.Ownership = newOwnership(early) })
+	wg.Go(func() { q.Actions = newActions(early) })
+	wg.Go(func() { q.Quality = newQuality(early) })
+
+	themeOpts := analysis.ThemeOptions{Taxonomy: opts.Taxonomy, To: to}
+	themeOpts.AddNames(cat, reviews)
+	in.themes = analysis.Themes(in.history, themeOpts)
+	in.classes = analysis.Classes(in.history, analysis.ClassOptions{Catalog: cat, Themes: in.themes})
 	q.Classes = newClasses(in)
 	q.Themes = newThemes(in)
 	q.Finalise = newFinalise(in)
-	q.Knowledge = newKnowledge(in)
-	q.Ownership = newOwnership(in)
-	q.Actions = newActions(in)
-	q.Quality = newQuality(in)
+	wg.Wait()
 	q.Appendix = newAppendix(in, undated)
 	return q
+}
+
+// newInput splits the reviews by the range opts give, and prepares what the sections share;
+// undated counts the reviews with no start time.
+func newInput(reviews []metamortem.Review, cat metamortem.Catalog, opts QuarterlyOptions) (in input, undated int) {
+	from, to := resolveRange(reviews, opts.From, opts.To)
+	in = input{all: reviews, catalog: cat, taxonomy: opts.Taxonomy, cite: newCitations()}
+	in.cur = period{Label: periodLabel(from, to), From: from, To: to}
+	in.prev = previousPeriod(from, to)
+	// place says which lists a review goes in: history, and current or previous.
+	type place struct{ history, current, previous bool }
+	placeOf := func(r metamortem.Review) place {
+		switch {
+		case r.StartedAt == nil || !r.StartedAt.Before(to):
+			return place{}
+		case !r.StartedAt.Before(from):
+			return place{history: true, current: true}
+		default:
+			return place{history: true, previous: !r.StartedAt.Before(in.prev.From)}
+		}
+	}
+	// Count first, so that each list is made once at its size: reviews are large to copy.
+	var nHistory, nCurrent, nPrevious int
+	for _, r := range reviews {
+		p := placeOf(r)
+		nHistory, nCurrent, nPrevious = nHistory+boolInt(p.history), nCurrent+boolInt(p.current), nPrevious+boolInt(p.previous)
+		if r.StartedAt == nil {
+			undated++
+		}
+	}
+	in.history = make([]metamortem.Review, 0, nHistory)
+	in.current = make([]metamortem.Review, 0, nCurrent)
+	in.previous = make([]metamortem.Review, 0, nPrevious)
+	for _, r := range reviews {
+		p := placeOf(r)
+		if p.history {
+			in.history = append(in.history, r)
+		}
+		if p.current {
+			in.current = append(in.current, r)
+		}
+		if p.previous {
+			in.previous = append(in.previous, r)
+		}
+	}
+	last := analysis.QuarterOf(to.Add(-time.Nanosecond))
+	first := last
+	for range trendQuarters - 1 {
+		first = previousQuarter(first)
+	}
+	in.window = analysis.QuartersBetween(first, last)
+	in.names = newNamer(opts.Names, opts.PseudonymKey, reviews, cat)
+	history, current := in.history, in.current
+	in.people = sync.OnceValue(func() *analysis.People { return analysis.NewPeople(history, cat) })
+	in.owners = sync.OnceValue(func() analysis.OwnershipGaps {
+		return analysis.Owners(current, cat, analysis.OwnersOptions{})
+	})
+	return in, undated
 }
 
 // resolveRange fills in the ends of [from, to) that are zero, from the reviews' start times.
@@ -218,6 +262,14 @@ func previousQuarter(q analysis.Quarter) analysis.Quarter {
 		return analysis.Quarter{Year: q.Year - 1, Q: 4}
 	}
 	return analysis.Quarter{Year: q.Year, Q: q.Q - 1}
+}
+
+// boolInt is 1 for true and 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isIncident reports whether a review is of a real incident or near miss, not a drill.

@@ -45,7 +45,7 @@ type ageRow struct {
 }
 
 func newActions(in input) actions {
-	f := analysis.Actions(in.history, in.catalog, analysis.ActionsOptions{AsOf: in.cur.To})
+	f := analysis.Actions(in.history, in.catalog, analysis.ActionsOptions{AsOf: in.cur.To, People: in.people()})
 	a := actions{AsOf: f.AsOf, All: newTallyRow("all teams", f.All), Teams: []tallyRow{}, OpenByAge: []ageRow{},
 		NoOwner: f.NoOwner.Count, NoDue: f.NoDue.Count, AfterAsOf: f.AfterAsOf}
 	for _, g := range f.ByTeam {

@@ -11,8 +11,13 @@ import (
 	"github.com/metamortem/metamortem/analysis"
 )
 
-// appendix is section 9: every review in range, and every earlier review a section cites, each
-// with the anchor the sections link to and the path of its source document.
+// maxAppendixReviews is how many reviews in range the appendix lists in full; when more started
+// in the range, it lists only those a section cites, so that the report stays bounded.
+const maxAppendixReviews = 200
+
+// appendix is section 9: every review in range (only the cited ones when there are more than
+// maxAppendixReviews), and every earlier review a section cites, each with the anchor the
+// sections link to and the path of its source document.
 type appendix struct {
 	Sentence string      `json:"sentence"`
 	Reviews  []reviewRow `json:"reviews"`
@@ -41,8 +46,11 @@ func newAppendix(in input, undated int) appendix {
 	}
 	current := slices.SortedStableFunc(slices.Values(in.current), byStart)
 	inRange := map[string]bool{}
+	all := len(current) <= maxAppendixReviews
 	for _, r := range current {
-		a.Reviews = append(a.Reviews, newReviewRow(in, r))
+		if all || in.cite.cited[r.ID] {
+			a.Reviews = append(a.Reviews, newReviewRow(in, r))
+		}
 		inRange[r.ID] = true
 	}
 	var cited []metamortem.Review
@@ -57,6 +65,10 @@ func newAppendix(in input, undated int) appendix {
 	}
 	a.Sentence = fmt.Sprintf("The %s that started in %s, oldest first, and the %s cited above; times are UTC.",
 		count(len(a.Reviews), "review", "reviews"), in.cur.Label, count(len(a.Cited), "earlier review", "earlier reviews"))
+	if !all {
+		a.Sentence = fmt.Sprintf("Of the %d reviews that started in %s, the %d a section cites, oldest first (above %d, only those are listed), and the %s cited above; times are UTC.",
+			len(current), in.cur.Label, len(a.Reviews), maxAppendixReviews, count(len(a.Cited), "earlier review", "earlier reviews"))
+	}
 	if undated > 0 {
 		a.Sentence += fmt.Sprintf(" %s no start time, so no range holds %s and no section counts %s.",
 			count(undated, "review has", "reviews have"), pick(undated, "it", "them"), pick(undated, "it", "them"))

@@ -11,6 +11,16 @@ import (
 	"github.com/metamortem/metamortem/analysis"
 )
 
+// Bounds on what one class of section 4 lists, so that the report stays one a person reads at
+// any number of reviews; the counts of all are kept beside the lists.
+const (
+	// maxFinaliseIncidents is how many of a class's incidents are listed: the most recent.
+	maxFinaliseIncidents = 25
+	// maxEvidence is how many actions are listed for each reason (recurred after a fix, still
+	// open) and for local fixes: the most recent.
+	maxEvidence = 25
+)
+
 // finalise is section 4: the incident classes that need a systemic fix (analysis.Finalise),
 // each with its reasons and the evidence for them, every review cited linking to the appendix.
 type finalise struct {
@@ -20,26 +30,33 @@ type finalise struct {
 
 // finaliseItem is one class to bring to the quarterly review.
 type finaliseItem struct {
-	ID         string        `json:"id"`
-	Kind       string        `json:"kind"`
-	Label      string        `json:"label"`
-	Incidents  []incidentRef `json:"incidents"`
-	InRange    int           `json:"incidents_in_range"`
-	Components []string      `json:"components"`
-	Teams      []string      `json:"teams"`
-	Reasons    []string      `json:"reasons"`
-	Also       []string      `json:"also"`
-	// Evidence are the actions behind recurred-after-fix and still-open.
-	Evidence []evidence `json:"evidence"`
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Label string `json:"label"`
+	// Incidents are the most recent maxFinaliseIncidents of the IncidentsCount incidents, of
+	// which InRange started in the range.
+	Incidents      []incidentRef `json:"incidents"`
+	IncidentsCount int           `json:"incidents_count"`
+	InRange        int           `json:"incidents_in_range"`
+	Components     []string      `json:"components"`
+	Teams          []string      `json:"teams"`
+	Reasons        []string      `json:"reasons"`
+	Also           []string      `json:"also"`
+	// Evidence are the actions behind recurred-after-fix and still-open, the most recent
+	// maxEvidence of each, of EvidenceCount.
+	Evidence      []evidence `json:"evidence"`
+	EvidenceCount int        `json:"evidence_count"`
 	// LocalFixes is the evidence for local-fixes-only; nil without that reason.
 	LocalFixes *localFixes `json:"local_fixes"`
 }
 
 // localFixes is the evidence that a class was fixed only locally: the one component every
-// action addressing it touched, and those actions.
+// action addressing it touched, and those actions: the most recent maxEvidence of
+// ActionsCount.
 type localFixes struct {
-	Touched []string   `json:"touched"`
-	Actions []localFix `json:"actions"`
+	Touched      []string   `json:"touched"`
+	Actions      []localFix `json:"actions"`
+	ActionsCount int        `json:"actions_count"`
 }
 
 // localFix is one action that touched a component.
@@ -82,11 +99,14 @@ func newFinalise(in input) finalise {
 		row := finaliseItem{ID: it.Class.ID, Kind: string(it.Class.Kind), Label: it.Class.Label,
 			Components: nonNil(it.Class.Components), Teams: nonNil(it.Class.Teams), Also: nonNil(it.Also),
 			Incidents: []incidentRef{}, Reasons: []string{}, Evidence: []evidence{}}
-		for _, id := range it.Class.Incidents {
+		row.IncidentsCount = len(it.Class.Incidents)
+		for i, id := range it.Class.Incidents {
 			s := started[id]
-			row.Incidents = append(row.Incidents, incidentRef{Review: in.cite.ref(id), Started: utc(s)})
 			if s != nil && !s.Before(in.cur.From) {
 				row.InRange++
+			}
+			if i >= len(it.Class.Incidents)-maxFinaliseIncidents {
+				row.Incidents = append(row.Incidents, incidentRef{Review: in.cite.ref(id), Started: utc(s)})
 			}
 		}
 		for _, r := range it.Reasons {
@@ -99,15 +119,16 @@ func newFinalise(in input) finalise {
 				AddressedBy: a.Address.String(), Date: rec.Date.UTC(), DateFrom: rec.DateFrom,
 				Later: in.cite.ref(rec.ReviewID), LaterAt: rec.StartedAt.UTC()})
 		}
-		for _, rec := range it.Recurrences {
+		row.EvidenceCount = len(it.Recurrences) + len(it.Overdue)
+		for _, rec := range last(it.Recurrences, maxEvidence) {
 			add(analysis.ReasonRecurredAfterFix, rec)
 		}
-		for _, rec := range it.Overdue {
+		for _, rec := range last(it.Overdue, maxEvidence) {
 			add(analysis.ReasonStillOpen, rec)
 		}
 		if slices.Contains(it.Reasons, analysis.ReasonLocalFixesOnly) {
-			row.LocalFixes = &localFixes{Touched: nonNil(it.Touched), Actions: []localFix{}}
-			for _, t := range it.Touches {
+			row.LocalFixes = &localFixes{Touched: nonNil(it.Touched), Actions: []localFix{}, ActionsCount: len(it.Touches)}
+			for _, t := range last(it.Touches, maxEvidence) {
 				row.LocalFixes.Actions = append(row.LocalFixes.Actions, localFix{Review: in.cite.ref(t.Action.ReviewID),
 					Action: clip(in.names.text(t.Action.Text), exampleRunes), Ticket: t.Action.Ticket, Status: string(t.Action.Status)})
 			}
@@ -116,6 +137,20 @@ func newFinalise(in input) finalise {
 	}
 	f.Sentence = finaliseSentence(f)
 	return f
+}
+
+// IncidentsLeft counts the incidents the item does not list.
+func (it finaliseItem) IncidentsLeft() int { return it.IncidentsCount - len(it.Incidents) }
+
+// EvidenceLeft counts the actions of Evidence the item does not list.
+func (it finaliseItem) EvidenceLeft() int { return it.EvidenceCount - len(it.Evidence) }
+
+// ActionsLeft counts the local fixes not listed.
+func (lf localFixes) ActionsLeft() int { return lf.ActionsCount - len(lf.Actions) }
+
+// last returns the last n elements of xs, or all of them when there are fewer.
+func last[T any](xs []T, n int) []T {
+	return xs[max(len(xs)-n, 0):]
 }
 
 func finaliseSentence(f finalise) string {
@@ -133,7 +168,7 @@ func finaliseSentence(f finalise) string {
 		s = fmt.Sprintf("%d incident classes need a systemic fix rather than another local one; first is %s", len(f.Items), top.Label)
 	}
 	return s + fmt.Sprintf(", with %s (%d in range): it %s.",
-		count(len(top.Incidents), "incident", "incidents"), top.InRange, list(reasons))
+		count(top.IncidentsCount, "incident", "incidents"), top.InRange, list(reasons))
 }
 
 // chart puts each class's incidents and the dates its fixes were done (or its open actions

@@ -53,11 +53,34 @@ const (
 func newGlance(in input) glance {
 	g := glance{Current: in.cur.Label, Previous: in.prev.Label,
 		Reviews: countRow{Key: "reviews", Current: len(in.current), Previous: len(in.previous)}}
-	both := analysis.NewOverview(append(slices.Clone(in.current), in.previous...), time.Time{}, time.Time{})
-	for _, s := range both.Severities {
-		g.Severity = append(g.Severity, countRow{Key: s,
-			Current:  countWhere(in.current, func(r metamortem.Review) bool { return analysis.SeverityLabel(r.Severity) == s }),
-			Previous: countWhere(in.previous, func(r metamortem.Review) bool { return analysis.SeverityLabel(r.Severity) == s })})
+	// Count by severity label in one pass, labelling each severity as written once, and keep
+	// one review of each label: the overview of those orders the labels as it would all of
+	// them (the reviews in range and the period before have start times).
+	labels := map[string]string{}
+	bySeverity := map[string]*countRow{}
+	var examples []metamortem.Review
+	for i, set := range [][]metamortem.Review{in.current, in.previous} {
+		for _, r := range set {
+			label, ok := labels[r.Severity]
+			if !ok {
+				label = analysis.SeverityLabel(r.Severity)
+				labels[r.Severity] = label
+			}
+			row := bySeverity[label]
+			if row == nil {
+				row = &countRow{Key: label}
+				bySeverity[label] = row
+				examples = append(examples, r)
+			}
+			if i == 0 {
+				row.Current++
+			} else {
+				row.Previous++
+			}
+		}
+	}
+	for _, s := range analysis.NewOverview(examples, time.Time{}, time.Time{}).Severities {
+		g.Severity = append(g.Severity, *bySeverity[s])
 	}
 	for _, k := range []metamortem.Kind{metamortem.KindIncident, metamortem.KindNearMiss, metamortem.KindDrill} {
 		row := countRow{Key: string(k),
@@ -68,8 +91,8 @@ func newGlance(in input) glance {
 		}
 	}
 	teams := map[string]*countRow{}
-	for i, set := range [][]metamortem.Review{in.current, in.previous} {
-		for _, t := range analysis.Owners(set, in.catalog, analysis.OwnersOptions{}).Teams {
+	for i, gaps := range []analysis.OwnershipGaps{in.owners(), analysis.Owners(in.previous, in.catalog, analysis.OwnersOptions{})} {
+		for _, t := range gaps.Teams {
 			if t.Incidents == 0 {
 				continue
 			}

@@ -57,7 +57,7 @@ func newKnowledge(in input) knowledge {
 		k.Quarters = append(k.Quarters, q.String())
 		column[q] = i
 	}
-	e := analysis.Experts(in.history, in.catalog, analysis.ExpertsOptions{})
+	e := analysis.Experts(in.history, in.catalog, analysis.ExpertsOptions{People: in.people()})
 	areas := slices.Clone(e.Areas)
 	slices.SortStableFunc(areas, func(a, b analysis.Concentration) int {
 		return cmp.Or(compareBool(b.Island, a.Island), cmp.Compare(b.TopShare, a.TopShare), cmp.Compare(b.Incidents, a.Incidents))

@@ -62,10 +62,10 @@ type teamCount struct {
 func newOwnership(in input) ownership {
 	o := ownership{Problems: []problemCount{}, Rows: []ownershipRow{}}
 	inRange := map[string]int{}
-	for _, c := range analysis.Owners(in.current, in.catalog, analysis.OwnersOptions{}).Components {
+	for _, c := range in.owners().Components {
 		inRange[c.Component] = c.Incidents
 	}
-	gaps := analysis.Owners(in.history, in.catalog, analysis.OwnersOptions{})
+	gaps := analysis.Owners(in.history, in.catalog, analysis.OwnersOptions{People: in.people()})
 	o.Components = len(gaps.Components)
 	byProblem := map[analysis.OwnershipProblem]*problemCount{}
 	for _, c := range gaps.Components {

@@ -47,6 +47,12 @@ it rests on:
   9  an appendix of every review in range, and every earlier review a section cites, each with
      an anchor the sections link to and the path of its source document
 
+The report stays readable at any number of reviews: section 4 lists, for each class, its 25
+most recent incidents and the 25 most recent actions of each kind of evidence (recurred after a
+fix, still open, fixed only locally), and says how many more there are (the JSON keeps the
+counts: incidents_count, evidence_count, local_fixes.actions_count); when more than 200 reviews
+started in the range, the appendix lists only those a section cites, and says so.
+
 Sections about the range count the reviews that started in it; sections about history count
 every review that started before its end, so a past quarter's report does not change when later
 reviews arrive. Reviews with no start time are counted in no section.
@@ -77,10 +83,13 @@ the default is report.html for html and standard output for md and json; "-" is 
                                 per_quarter_before, rising, p_value,
                                 examples: [{review, text}]}]},
    finalise: {sentence,
-              items: [{id, kind, label, incidents: [{review, started}], incidents_in_range,
+              items: [{id, kind, label, incidents: [{review, started}], incidents_count,
+                       incidents_in_range, evidence_count,
                        components, teams, reasons, also,
                        evidence: [{reason, review, action, ticket, status, addressed_by, date,
-                                   date_from, later, later_started, touched}]}]},
+                                   date_from, later, later_started, touched}],
+                       local_fixes: {touched, actions: [{review, action, ticket, status}],
+                                     actions_count} or null}]},
    knowledge: {sentence, described, islands, quarters,
                areas: [{kind, name, incidents, responders, top, top_count, top_share,
                         bus_factor_50, bus_factor_80, island, trend}]},

@@ -115,7 +115,7 @@ func runClasses(ctx context.Context, g *globals, s streams, opts *classesOptions
 		for _, c := range classes {
 			rows = append(rows, newClassRow(c))
 		}
-		return writeIndentedJSON(s.out, rows)
+		return writeJSONList(s.out, rows)
 	}
 	return writeClassesTable(s.out, classes)
 }

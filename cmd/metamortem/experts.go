@@ -163,7 +163,7 @@ func runExperts(ctx context.Context, g *globals, s streams, opts *expertsOptions
 			rows = append(rows, clusterRow{mapNames(c.People, name), nonNil(c.Components)})
 		}
 		if opts.format == "json" {
-			return writeIndentedJSON(s.out, rows)
+			return writeJSONList(s.out, rows)
 		}
 		gr := grid{columns: []string{"cluster", "people", "components"}}
 		for i, r := range rows {
@@ -176,7 +176,7 @@ func runExperts(ctx context.Context, g *globals, s streams, opts *expertsOptions
 			rows = append(rows, drillRow{d.Component, d.Drills, mapNames(d.Participants, name), mapNames(d.ThenResponded, name)})
 		}
 		if opts.format == "json" {
-			return writeIndentedJSON(s.out, rows)
+			return writeJSONList(s.out, rows)
 		}
 		gr := grid{columns: []string{"component", "drills", "participants", "later responded"}}
 		for _, r := range rows {
@@ -189,7 +189,7 @@ func runExperts(ctx context.Context, g *globals, s streams, opts *expertsOptions
 		rows = append(rows, newExpertRow(a, name))
 	}
 	if opts.format == "json" {
-		return writeIndentedJSON(s.out, rows)
+		return writeJSONList(s.out, rows)
 	}
 	gr := grid{columns: []string{"area", "incidents", "responders", "top person", "top share", "top 3", "HHI", "bus 50%", "bus 80%", "island"}}
 	islands := 0

@@ -165,7 +165,7 @@ func runFinalise(ctx context.Context, g *globals, s streams, opts *finaliseOptio
 		for _, it := range items {
 			rows = append(rows, newFinaliseRow(it))
 		}
-		return writeIndentedJSON(s.out, rows)
+		return writeJSONList(s.out, rows)
 	}
 	return writeFinaliseTable(s.out, items)
 }

@@ -108,9 +108,9 @@ func runOwners(ctx context.Context, g *globals, s streams, opts *ownersOptions) 
 	}
 	switch {
 	case opts.format == "json" && opts.teams:
-		return writeIndentedJSON(s.out, teams)
+		return writeJSONList(s.out, teams)
 	case opts.format == "json":
-		return writeIndentedJSON(s.out, rows)
+		return writeJSONList(s.out, rows)
 	case opts.teams:
 		return tg.writeTable(s.out)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -156,7 +155,7 @@ func runThemes(ctx context.Context, g *globals, s streams, opts *themesOptions) 
 			}
 			rows = append(rows, row)
 		}
-		return writeIndentedJSON(s.out, rows)
+		return writeJSONList(s.out, rows)
 	}
 	return writeThemesTable(s.out, st.themes)
 }
@@ -172,16 +171,6 @@ func writeThemesTable(w io.Writer, set analysis.ThemeSet) error {
 	}
 	_, err := fmt.Fprintf(w, "\n%d themes; %d of %d statements in no theme; %d reviews out of range\n",
 		len(set.Themes), len(set.Unthemed), set.Statements, set.OutOfRange)
-	return err
-}
-
-// writeIndentedJSON writes v as indented JSON and a newline.
-func writeIndentedJSON(w io.Writer, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
 	return err
 }
 

@@ -71,6 +71,9 @@ type ClassOptions struct {
 	// MinIncidents is the least number of incidents a class must have; 0 means 2, the least
 	// that can recur.
 	MinIncidents int
+	// Resolved, when not nil, is Resolve(Catalog, reviews) worked out already, to share with
+	// Themes' names and Finalise.
+	Resolved *Resolved
 }
 
 // Classes returns the patterns that recur across at least MinIncidents incidents: every theme,
@@ -78,7 +81,7 @@ type ClassOptions struct {
 // Classes are ordered by number of incidents, most first, then by label and ID.
 func Classes(reviews []metamortem.Review, opts ClassOptions) []Class {
 	minIncidents := max(cmp.Or(opts.MinIncidents, 2), 1)
-	b := newClassBuilder(reviews, opts.Catalog)
+	b := newClassBuilder(reviews, opts.Catalog, resolveFor(opts.Resolved, opts.Catalog, reviews))
 	b.from, b.to = observationWindow(reviews, opts.From, opts.To)
 
 	// Classes are listed first and described afterwards, in parallel.

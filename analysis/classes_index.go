@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/metamortem/metamortem"
-	"github.com/metamortem/metamortem/identity"
 )
 
 // classBuilder holds the incidents once, in the order a class lists them, so that a class is a
@@ -33,13 +32,12 @@ type classBuilder struct {
 
 // newClassBuilder indexes the incidents among the reviews: not drills and not near misses. Of
 // several reviews with one ID, the last one counts.
-func newClassBuilder(reviews []metamortem.Review, cat metamortem.Catalog) *classBuilder {
+func newClassBuilder(reviews []metamortem.Review, cat metamortem.Catalog, resolved *Resolved) *classBuilder {
 	var components map[string][]string
 	b := &classBuilder{position: map[string]int32{}}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		res := identity.New(cat, reviews)
-		components, b.owners = resolvedComponents(res, reviews), owningTeams(res, cat)
+		components, b.owners = resolved.components(), owningTeams(resolved.resolver(), cat)
 	})
 	last := map[string]int{}
 	for i, r := range reviews {

@@ -13,6 +13,11 @@ import (
 // component owners, the components and people reviews name (with the canonical names identity
 // resolves them to, including components inferred from a review's text) and action owners.
 func (o *ThemeOptions) AddNames(cat metamortem.Catalog, reviews []metamortem.Review) {
+	o.addNames(cat, reviews, identity.New(cat, reviews))
+}
+
+// addNames is AddNames with the reviews' resolver under the catalog given.
+func (o *ThemeOptions) addNames(cat metamortem.Catalog, reviews []metamortem.Review, res *identity.Resolver) {
 	for _, c := range cat.Components {
 		o.Components = append(o.Components, c.Name, c.Title)
 		o.Components = append(o.Components, c.Aliases...)
@@ -37,7 +42,6 @@ func (o *ThemeOptions) AddNames(cat metamortem.Catalog, reviews []metamortem.Rev
 	}
 	// The components identity infers from a review's text are catalog components, whose names
 	// are already in; so only the names the reviews write need resolving.
-	res := identity.New(cat, reviews)
 	o.Components = append(o.Components, res.WrittenCanonicals(identity.KindComponent)...)
 	o.People = append(o.People, res.WrittenCanonicals(identity.KindPerson)...)
 	o.Components, o.Teams, o.People = distinctNames(o.Components), distinctNames(o.Teams), distinctNames(o.People)

@@ -95,6 +95,8 @@ type FinaliseOptions struct {
 	// Taxonomy is the one the themes were found with; nil means DefaultTaxonomy. A taxonomy
 	// theme's phrases and aliases are what an action can state to address its classes.
 	Taxonomy *Taxonomy
+	// Resolved, when not nil, is Resolve(Catalog, reviews) worked out already (see Classes).
+	Resolved *Resolved
 }
 
 // Finalise returns the classes that need a systemic fix, for a quarterly review, with the

@@ -3,8 +3,6 @@ package analysis
 import (
 	"slices"
 	"strings"
-
-	"github.com/metamortem/metamortem"
 )
 
 // An action addresses a class when it is an action of one of the class's incidents and its
@@ -72,9 +70,8 @@ type actionText struct {
 	themeSeq []string
 }
 
-func newAddresser(reviews []metamortem.Review, opts FinaliseOptions) addresser {
-	var names ThemeOptions
-	names.AddNames(opts.Catalog, reviews)
+func newAddresser(resolved *Resolved, opts FinaliseOptions) addresser {
+	names := resolved.names()
 	tax := opts.Taxonomy
 	if tax == nil {
 		tax = DefaultTaxonomy()

@@ -43,8 +43,9 @@ func newFinaliser(reviews []metamortem.Review, classes []Class, opts FinaliseOpt
 	}
 	var components map[string][]string
 	var wg sync.WaitGroup
-	wg.Go(func() { f.touch, components = newToucher(opts.Catalog, reviews, classes) })
-	wg.Go(func() { f.addr = newAddresser(reviews, opts) })
+	resolved := resolveFor(opts.Resolved, opts.Catalog, reviews)
+	wg.Go(func() { f.touch, components = newToucher(opts.Catalog, resolved, classes) })
+	wg.Go(func() { f.addr = newAddresser(resolved, opts) })
 	number := map[string]int32{}
 	textNumber := func(s string) int32 {
 		n, ok := number[s]

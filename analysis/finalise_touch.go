@@ -18,8 +18,8 @@ type toucher struct {
 
 // newToucher returns a toucher for the classes, and the reviews' canonical components by review
 // ID.
-func newToucher(cat metamortem.Catalog, reviews []metamortem.Review, classes []Class) (toucher, map[string][]string) {
-	res := identity.New(cat, reviews)
+func newToucher(cat metamortem.Catalog, resolved *Resolved, classes []Class) (toucher, map[string][]string) {
+	res := resolved.resolver()
 	extended := cat
 	extended.Components = slices.Clone(cat.Components)
 	for _, c := range classes {
@@ -29,7 +29,7 @@ func newToucher(cat metamortem.Catalog, reviews []metamortem.Review, classes []C
 			}
 		}
 	}
-	return toucher{mentions: identity.New(extended, nil)}, resolvedComponents(res, reviews)
+	return toucher{mentions: identity.New(extended, nil)}, resolved.components()
 }
 
 // named returns the canonical components the text names.

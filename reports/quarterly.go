@@ -78,6 +78,7 @@ type input struct {
 	window                          []analysis.Quarter
 	names                           namer
 	cite                            *citations
+	resolved                        *analysis.Resolved // what identity makes of history
 	themes                          analysis.ThemeSet
 	taxonomy                        *analysis.Taxonomy
 	classes                         []analysis.Class
@@ -117,10 +118,13 @@ func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts Quar
 	wg.Go(func() { q.Actions = newActions(early) })
 	wg.Go(func() { q.Quality = newQuality(early) })
 
+	// Names come from the history too, so that a later review's names do not change how an
+	// earlier quarter's statements are masked.
+	in.resolved = analysis.Resolve(cat, in.history)
 	themeOpts := analysis.ThemeOptions{Taxonomy: opts.Taxonomy, To: to}
-	themeOpts.AddNames(cat, reviews)
+	themeOpts.UseNames(in.resolved)
 	in.themes = analysis.Themes(in.history, themeOpts)
-	in.classes = analysis.Classes(in.history, analysis.ClassOptions{Catalog: cat, Themes: in.themes})
+	in.classes = analysis.Classes(in.history, analysis.ClassOptions{Catalog: cat, Themes: in.themes, Resolved: in.resolved})
 	q.Classes = newClasses(in)
 	q.Themes = newThemes(in)
 	q.Finalise = newFinalise(in)

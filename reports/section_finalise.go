@@ -94,7 +94,7 @@ func newFinalise(in input) finalise {
 	for _, r := range in.history {
 		started[r.ID] = r.StartedAt
 	}
-	items := analysis.Finalise(in.history, in.classes, analysis.FinaliseOptions{Catalog: in.catalog, Themes: in.themes, Taxonomy: in.taxonomy})
+	items := analysis.Finalise(in.history, in.classes, analysis.FinaliseOptions{Catalog: in.catalog, Themes: in.themes, Taxonomy: in.taxonomy, Resolved: in.resolved})
 	for _, it := range items {
 		row := finaliseItem{ID: it.Class.ID, Kind: string(it.Class.Kind), Label: it.Class.Label,
 			Components: nonNil(it.Class.Components), Teams: nonNil(it.Class.Teams), Also: nonNil(it.Also),

@@ -102,7 +102,7 @@ func loadClasses(ctx context.Context, g *globals, taxonomy string) (stored, []an
 	if err != nil {
 		return stored{}, nil, err
 	}
-	return st, analysis.Classes(st.reviews, analysis.ClassOptions{Catalog: st.catalog, Themes: st.themes}), nil
+	return st, analysis.Classes(st.reviews, analysis.ClassOptions{Catalog: st.catalog, Themes: st.themes, Resolved: st.resolved}), nil
 }
 
 func runClasses(ctx context.Context, g *globals, s streams, opts *classesOptions) error {

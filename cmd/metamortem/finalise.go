@@ -159,7 +159,7 @@ func runFinalise(ctx context.Context, g *globals, s streams, opts *finaliseOptio
 	if err != nil {
 		return err
 	}
-	items := analysis.Finalise(st.reviews, classes, analysis.FinaliseOptions{Catalog: st.catalog, Themes: st.themes, Taxonomy: st.taxonomy})
+	items := analysis.Finalise(st.reviews, classes, analysis.FinaliseOptions{Catalog: st.catalog, Themes: st.themes, Taxonomy: st.taxonomy, Resolved: st.resolved})
 	if opts.format == "json" {
 		rows := make([]finaliseRow, 0, len(items))
 		for _, it := range items {

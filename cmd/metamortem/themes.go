@@ -84,6 +84,9 @@ type stored struct {
 	catalog  metamortem.Catalog
 	themes   analysis.ThemeSet
 	taxonomy *analysis.Taxonomy // nil for the default one
+	// resolved is what identity makes of every review, shared by the names themes mask,
+	// classes and finalise.
+	resolved *analysis.Resolved
 }
 
 // themeSections are the only sections of the reviews that themes, classes and finalise read:
@@ -112,7 +115,8 @@ func loadThemes(ctx context.Context, g *globals, taxonomyPath string, from, to t
 	if st.reviews, st.catalog, err = loadReviewsWith(ctx, g, store.ReviewsOptions{Sections: themeSections}); err != nil {
 		return stored{}, err
 	}
-	opts.AddNames(st.catalog, st.reviews)
+	st.resolved = analysis.Resolve(st.catalog, st.reviews)
+	opts.UseNames(st.resolved)
 	st.themes, st.taxonomy = analysis.Themes(st.reviews, opts), opts.Taxonomy
 	return st, nil
 }

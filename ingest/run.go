@@ -120,11 +120,19 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (*Summ
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	// The stored documents' stamps are read while the files are listed.
+	var known map[string]store.Stamp
+	var stampsErr error
+	stamps := make(chan struct{})
+	go func() {
+		defer close(stamps)
+		known, stampsErr = db.DocumentStamps(ctx)
+	}()
 	files, failures := walk(roots)
 	sum := &Summary{Failed: failures, Formats: map[string]int{}}
-	known, err := db.DocumentStamps(ctx)
-	if err != nil {
-		return nil, err
+	<-stamps
+	if stampsErr != nil {
+		return nil, stampsErr
 	}
 	claimed := map[string]string{} // review id → document path, within this run
 	ctx, cancel := context.WithCancel(ctx)

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -77,6 +79,8 @@ func walk(roots []string) ([]file, []Failure) {
 			}
 			continue
 		}
+		var found []fs.DirEntry
+		var paths []string
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				failures = append(failures, Failure{Path: path, Reason: reason(err)})
@@ -91,23 +95,47 @@ func walk(roots []string) ([]file, []Failure) {
 			if !d.Type().IsRegular() || seen[path] {
 				return nil
 			}
-			info, err := d.Info()
-			if err != nil {
-				failures = append(failures, Failure{Path: path, Reason: reason(err)})
-				return nil
-			}
-			rel, _ := filepath.Rel(root, path)
 			seen[path] = true
-			files = append(files, file{path: path, rel: filepath.ToSlash(rel), size: info.Size(), modified: modTime(info)})
+			found, paths = append(found, d), append(paths, path)
 			return nil
 		})
 		if err != nil {
 			failures = append(failures, Failure{Path: root, Reason: reason(err)})
 		}
+		infos, errs := statAll(found)
+		for i, path := range paths {
+			if errs[i] != nil {
+				failures = append(failures, Failure{Path: path, Reason: reason(errs[i])})
+				continue
+			}
+			rel, _ := filepath.Rel(root, path)
+			files = append(files, file{path: path, rel: filepath.ToSlash(rel), size: infos[i].Size(), modified: modTime(infos[i])})
+		}
 	}
 	files = bundleFiles(files)
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	return files, failures
+}
+
+// statWorkers is how many goroutines ask for files' sizes and times at once: each asks the
+// kernel (lstat) and mostly waits, so more than the cores helps on a cold cache.
+const statWorkers = 8
+
+// statAll returns each entry's size and times, asking for several at once: re-ingesting an
+// unchanged corpus of 100,000 files spent most of its time in these calls, one after another.
+func statAll(entries []fs.DirEntry) ([]fs.FileInfo, []error) {
+	infos, errs := make([]fs.FileInfo, len(entries)), make([]error, len(entries))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(statWorkers, len(entries)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(entries); i = int(next.Add(1)) - 1 {
+				infos[i], errs[i] = entries[i].Info()
+			}
+		})
+	}
+	wg.Wait()
+	return infos, errs
 }
 
 // bundleFiles replaces the member files of every relational export (a folder whose file names

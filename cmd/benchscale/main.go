@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,6 +32,7 @@ func main() {
 	out := flag.String("out", "", "write the report here as well as to standard output")
 	work := flag.String("work", "", "folder for corpora and databases (default: a temporary one, removed)")
 	flag.DurationVar(&stepTimeout, "step-timeout", 10*time.Minute, "stop a step that runs longer, and record that it did")
+	flag.IntVar(&runs, "runs", 3, "how many times each step (and the parse-only floor) runs; the median counts")
 	flag.Parse()
 	if err := run(*bin, *sizes, *out, *work, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "benchscale:", err)
@@ -38,12 +40,14 @@ func main() {
 	}
 }
 
-// step is one measured run.
+// step is one measured step: the median wall time of its runs, the fastest and slowest, and
+// the largest peak memory of any run.
 type step struct {
-	name    string
-	wall    time.Duration
-	peakKiB int64
-	failed  string
+	name                   string
+	wall, fastest, slowest time.Duration
+	peakKiB                int64
+	runs                   int
+	failed                 string
 }
 
 // result is everything measured at one size.
@@ -92,8 +96,12 @@ func run(bin, sizes, out, work string, stdout io.Writer) error {
 	return nil
 }
 
-// stepTimeout bounds one step; a step that exceeds it is recorded as timed out.
+// stepTimeout bounds one run of a step; a step that exceeds it is recorded as timed out.
 var stepTimeout = 10 * time.Minute
+
+// runs is how many times each step runs. One run on a shared 2-core machine can be off by a
+// second; the median of three is what the tables show, with the fastest and slowest beside it.
+var runs = 3
 
 func measure(bin string, n int, dir string) (result, error) {
 	corpus := filepath.Join(dir, "corpus")
@@ -105,22 +113,62 @@ func measure(bin string, n int, dir string) (result, error) {
 		return result{}, err
 	}
 	r := result{reviews: n, files: truth.Files, bytes: truth.Bytes, generate: time.Since(begin)}
-	if r.parse, err = parseOnly(corpus); err != nil {
-		return r, err
+	var floors []time.Duration
+	for range runs {
+		d, err := parseOnly(corpus)
+		if err != nil {
+			return r, err
+		}
+		floors = append(floors, d)
 	}
-	r.steps = append(r.steps,
-		runStep(bin, "ingest", "--db", db, "ingest", corpus),
-		runStep(bin, "re-ingest (unchanged)", "--db", db, "ingest", corpus),
+	r.parse = median(floors)
+	// Every run of the first ingest starts from an empty database.
+	ingestStep := repeat(func() step {
+		os.Remove(db)
+		os.Remove(db + ".wal")
+		return runStep(bin, "ingest", "--db", db, "ingest", corpus)
+	})
+	r.steps = append(r.steps, ingestStep,
+		repeat(func() step { return runStep(bin, "re-ingest (unchanged)", "--db", db, "ingest", corpus) }),
 	)
 	for _, c := range [][]string{
 		{"themes", "--format", "json"}, {"classes", "--format", "json"}, {"finalise", "--format", "json"},
 		{"experts", "--format", "json"}, {"owners", "--format", "json"}, {"actions", "--format", "json"},
 		{"identities", "--format", "json"},
 	} {
-		r.steps = append(r.steps, runStep(bin, c[0], append([]string{"--db", db}, c...)...))
+		r.steps = append(r.steps, repeat(func() step { return runStep(bin, c[0], append([]string{"--db", db}, c...)...) }))
 	}
-	r.steps = append(r.steps, runStep(bin, "report", "--db", db, "report", "--out", filepath.Join(dir, "report.html")))
+	r.steps = append(r.steps, repeat(func() step {
+		return runStep(bin, "report", "--db", db, "report", "--out", filepath.Join(dir, "report.html"))
+	}))
 	return r, nil
+}
+
+// repeat runs a step runs times (stopping at a failure) and returns its median run, with the
+// fastest and slowest runs and the largest peak memory.
+func repeat(run func() step) step {
+	var walls []time.Duration
+	var out step
+	for range runs {
+		s := run()
+		out.name, out.failed = s.name, s.failed
+		out.peakKiB = max(out.peakKiB, s.peakKiB)
+		walls = append(walls, s.wall)
+		if s.failed != "" {
+			break
+		}
+	}
+	out.wall, out.fastest, out.slowest, out.runs = median(walls), slices.Min(walls), slices.Max(walls), len(walls)
+	return out
+}
+
+// median returns the middle of the durations, or the mean of the two middle ones.
+func median(ds []time.Duration) time.Duration {
+	s := slices.Sorted(slices.Values(ds))
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+	return s[len(s)/2]
 }
 
 // parseOnly reads and parses every file of the corpus on one goroutine per CPU, as ingest does,

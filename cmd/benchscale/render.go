@@ -13,12 +13,15 @@ import (
 func render(results []result) string {
 	var b strings.Builder
 	b.WriteString("# Benchmarks\n\nMeasured by `make bench` (`go run ./cmd/benchscale`), which generates synthetic corpora with\n`fixtures/synth` (90% Markdown, 5% tracker CSV rows, 5% Confluence-style HTML; seed 1) and runs\nthe real binary. Peak memory is the process's maximum resident set size.\n\n")
+	if len(results) > 0 && len(results[0].steps) > 0 {
+		fmt.Fprintf(&b, "Each step and the parse-only floor ran %d times: wall is the median run, with the fastest and\nslowest in the last column; peak memory is the largest of the runs.\n\n", results[0].steps[0].runs)
+	}
 	fmt.Fprintf(&b, "Machine: %s\n\n", machine())
 	for _, r := range results {
 		fmt.Fprintf(&b, "## %d reviews\n\n%d files, %.1f MB; generated in %s.\n\n", r.reviews, r.files, float64(r.bytes)/1e6, round(r.generate))
 		fmt.Fprintf(&b, "Parse-only floor (every file read and parsed on %d goroutines, no database): %s, %.0f reviews/s.\n\n",
 			runtime.GOMAXPROCS(0), round(r.parse), float64(r.reviews)/r.parse.Seconds())
-		b.WriteString("| step | wall | peak memory | throughput | note |\n|---|---:|---:|---:|---|\n")
+		b.WriteString("| step | wall (median) | peak memory | throughput | note | fastest–slowest |\n|---|---:|---:|---:|---|---|\n")
 		var first time.Duration
 		for _, s := range r.steps {
 			thr, note := "", s.failed
@@ -34,7 +37,7 @@ func render(results []result) string {
 					note = fmt.Sprintf("%.1f× faster than the first ingest", first.Seconds()/s.wall.Seconds())
 				}
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", s.name, round(s.wall), mib(s.peakKiB), thr, note)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s |\n", s.name, round(s.wall), mib(s.peakKiB), thr, note, round(s.fastest), round(s.slowest))
 		}
 		b.WriteString("\n")
 	}

@@ -136,7 +136,7 @@ func NewQuarterly(reviews []metamortem.Review, cat metamortem.Catalog, opts Quar
 // newInput splits the reviews by the range opts give, and prepares what the sections share;
 // undated counts the reviews with no start time.
 func newInput(reviews []metamortem.Review, cat metamortem.Catalog, opts QuarterlyOptions) (in input, undated int) {
-	from, to := resolveRange(reviews, opts.From, opts.To)
+	from, to := Range(reviews, opts.From, opts.To)
 	in = input{all: reviews, catalog: cat, taxonomy: opts.Taxonomy, cite: newCitations()}
 	in.cur = period{Label: periodLabel(from, to), From: from, To: to}
 	in.prev = previousPeriod(from, to)
@@ -191,8 +191,10 @@ func newInput(reviews []metamortem.Review, cat metamortem.Catalog, opts Quarterl
 	return in, undated
 }
 
-// resolveRange fills in the ends of [from, to) that are zero, from the reviews' start times.
-func resolveRange(reviews []metamortem.Review, from, to time.Time) (time.Time, time.Time) {
+// Range returns the range [from, to) NewQuarterly reports on, given the reviews and the
+// options' From and To: it fills in the ends that are zero from the reviews' start times (see
+// QuarterlyOptions). The reviews that started in it are those the range's sections count.
+func Range(reviews []metamortem.Review, from, to time.Time) (time.Time, time.Time) {
 	var starts []time.Time
 	for _, r := range reviews {
 		if r.StartedAt != nil {

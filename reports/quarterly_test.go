@@ -13,7 +13,7 @@ func date(s string) time.Time {
 	return *ts(s + "T00:00:00Z")
 }
 
-func TestResolveRange(t *testing.T) {
+func TestRange(t *testing.T) {
 	reviews := []metamortem.Review{
 		{ID: "a", StartedAt: ts("2025-02-10T08:00:00Z")},
 		{ID: "b", StartedAt: ts("2026-05-20T08:00:00Z")},
@@ -31,9 +31,9 @@ func TestResolveRange(t *testing.T) {
 		{"both given", date("2025-03-01"), date("2025-03-15"), date("2025-03-01"), date("2025-03-15")},
 	}
 	for _, tt := range tests {
-		from, to := resolveRange(reviews, tt.from, tt.to)
+		from, to := Range(reviews, tt.from, tt.to)
 		if !from.Equal(tt.wantFrom) || !to.Equal(tt.wantTo) {
-			t.Errorf("resolveRange(%s) = %v, %v; want %v, %v", tt.name, from, to, tt.wantFrom, tt.wantTo)
+			t.Errorf("Range(%s) = %v, %v; want %v, %v", tt.name, from, to, tt.wantFrom, tt.wantTo)
 		}
 	}
 }

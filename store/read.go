@@ -33,6 +33,7 @@ type loaded struct {
 	db       *DB
 	read     columnReader
 	sections []string // the sections to load; nil for all
+	ids      []string // the only reviews whose rows to read; nil for all (see FillSections)
 	ready    chan struct{}
 	reviews  []metamortem.Review
 	index    map[string]int32
@@ -107,9 +108,14 @@ func (l *loaded) loadReviews(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	l.indexReviews()
+	return nil
+}
+
+// indexReviews sets the index of each review's ID.
+func (l *loaded) indexReviews() {
 	l.index = make(map[string]int32, len(l.reviews))
 	for i := range l.reviews {
 		l.index[l.reviews[i].ID] = int32(i)
 	}
-	return nil
 }

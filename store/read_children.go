@@ -183,10 +183,17 @@ type section struct{ name, text string }
 // loadSections keeps the first text under each name: the review's own document's, before any
 // fragment's. Sections have no order within a document, so every row's is 0.
 func (l *loaded) loadSections(ctx context.Context) error {
-	query, args := childQuery("sections", "0::INTEGER", "name, text"), []any(nil)
+	var where []string
+	var args []any
 	if l.sections != nil {
-		query += ` WHERE name IN (SELECT unnest(?::VARCHAR[]))`
-		args = []any{stringList(l.sections)}
+		where, args = append(where, `name IN (SELECT unnest(?::VARCHAR[]))`), append(args, stringList(l.sections))
+	}
+	if l.ids != nil {
+		where, args = append(where, `review_id IN (SELECT unnest(?::VARCHAR[]))`), append(args, stringList(l.ids))
+	}
+	query := childQuery("sections", "0::INTEGER", "name, text")
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	return loadChildren(ctx, l, "sections", query, args, []kind{kindString, kindString},
 		func(cols []column, k int) section { return section{cols[0].str[k], cols[1].str[k]} },

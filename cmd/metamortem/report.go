@@ -9,8 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/analysis"
 	"github.com/metamortem/metamortem/reports"
+	"github.com/metamortem/metamortem/store"
 )
 
 type reportOptions struct {
@@ -184,7 +186,10 @@ func runReport(ctx context.Context, g *globals, s streams, opts *reportOptions) 
 			return fmt.Errorf("taxonomy %s: %w", opts.taxonomy, err)
 		}
 	}
-	reviews, cat, err := loadReviews(ctx, g)
+	reviews, cat, err := loadReviewsFilling(ctx, g, store.ReviewsOptions{Sections: themeSections},
+		func(reviews []metamortem.Review) []*metamortem.Review {
+			return startedIn(reviews, qopts.From, qopts.To)
+		})
 	if err != nil {
 		return err
 	}
@@ -210,4 +215,18 @@ func runReport(ctx context.Context, g *globals, s streams, opts *reportOptions) 
 	}
 	fmt.Fprintf(s.out, "wrote %s: %s, %d reviews in range, %d undated\n", opts.out, q.Period, q.Reviews, q.Undated)
 	return nil
+}
+
+// startedIn returns the reviews that started in the range the report covers (reports.Range of
+// from and to): the only ones whose sections other than themeSections the report reads (in its
+// review-quality section).
+func startedIn(reviews []metamortem.Review, from, to time.Time) []*metamortem.Review {
+	from, to = reports.Range(reviews, from, to)
+	var in []*metamortem.Review
+	for i := range reviews {
+		if s := reviews[i].StartedAt; s != nil && !s.Before(from) && s.Before(to) {
+			in = append(in, &reviews[i])
+		}
+	}
+	return in
 }

@@ -183,6 +183,13 @@ func loadReviews(ctx context.Context, g *globals) ([]metamortem.Review, metamort
 
 // loadReviewsWith is loadReviews leaving out of the reviews what opts leave out.
 func loadReviewsWith(ctx context.Context, g *globals, opts store.ReviewsOptions) ([]metamortem.Review, metamortem.Catalog, error) {
+	return loadReviewsFilling(ctx, g, opts, nil)
+}
+
+// loadReviewsFilling is loadReviewsWith, then gives every section to the reviews whole picks
+// out of those loaded (pointers into the slice it is given); nil whole picks none.
+func loadReviewsFilling(ctx context.Context, g *globals, opts store.ReviewsOptions,
+	whole func([]metamortem.Review) []*metamortem.Review) ([]metamortem.Review, metamortem.Catalog, error) {
 	db, err := openReadOnly(ctx, g)
 	if err != nil {
 		return nil, metamortem.Catalog{}, err
@@ -191,6 +198,11 @@ func loadReviewsWith(ctx context.Context, g *globals, opts store.ReviewsOptions)
 	reviews, err := db.ReviewsWith(ctx, opts)
 	if err != nil {
 		return nil, metamortem.Catalog{}, err
+	}
+	if whole != nil {
+		if err := db.FillSections(ctx, whole(reviews)); err != nil {
+			return nil, metamortem.Catalog{}, err
+		}
 	}
 	cat, err := db.Catalog(ctx)
 	return reviews, cat, err

@@ -17,7 +17,13 @@ import (
 type finaliseOptions struct {
 	taxonomy string
 	format   string
+	limit    int
 }
+
+// finaliseLimit is how many evidence lines of each reason the table shows by default: the
+// most recent, as many as the quarterly report lists. At 100,000 reviews an entry can have
+// thousands.
+const finaliseLimit = 25
 
 func newFinaliseCmd(g *globals, s streams) *cobra.Command {
 	opts := &finaliseOptions{}
@@ -67,6 +73,8 @@ incidents carry, say) is folded into that entry and named on its "also" line.
 Entries are ordered by number of reasons, then incidents, then label. The table writes each
 entry with its evidence indented beneath it; each evidence line names the review the action
 comes from, the ticket, the date, the later incident and why the action addresses the class.
+Evidence is in time order, and the table shows the most recent --limit lines of each reason
+(25; 0 shows every one), saying how many earlier ones it leaves out. JSON has them all.
 
 --format json writes an array of entries, each
   {id, kind, label, incidents, review_ids, components, teams, reasons, also,
@@ -88,11 +96,15 @@ one was taken; times are RFC 3339; lists are never null.`,
 			if err := checkFormat(opts.format, "table", "json"); err != nil {
 				return err
 			}
+			if opts.limit < 0 {
+				return usageError{fmt.Errorf("--limit must be 0 (every line) or more")}
+			}
 			return runFinalise(cmd.Context(), g, s, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.taxonomy, "taxonomy", "", "taxonomy file (YAML) to use instead of the built-in one")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
+	cmd.Flags().IntVar(&opts.limit, "limit", finaliseLimit, "evidence lines per reason in the table, the most recent (0: all)")
 	return cmd
 }
 
@@ -167,7 +179,7 @@ func runFinalise(ctx context.Context, g *globals, s streams, opts *finaliseOptio
 		}
 		return writeJSONList(s.out, rows)
 	}
-	return writeFinaliseTable(s.out, items)
+	return writeFinaliseTable(s.out, items, opts.limit)
 }
 
 func newFinaliseRow(it analysis.FinaliseItem) finaliseRow {
@@ -197,18 +209,18 @@ func newFinaliseRow(it analysis.FinaliseItem) finaliseRow {
 }
 
 // writeFinaliseTable writes each entry as a heading line with its evidence indented beneath,
-// each block of evidence aligned in columns of its own. The evidence runs to many lines, so
-// they are buffered rather than written one by one.
-func writeFinaliseTable(out io.Writer, items []analysis.FinaliseItem) error {
+// each block of evidence aligned in columns of its own and cut to its last limit lines (0: no
+// limit). The evidence runs to many lines, so they are buffered rather than written one by one.
+func writeFinaliseTable(out io.Writer, items []analysis.FinaliseItem, limit int) error {
 	w := bufio.NewWriterSize(out, 1<<16)
-	if err := writeFinaliseEntries(w, items); err != nil {
+	if err := writeFinaliseEntries(w, items, limit); err != nil {
 		return err
 	}
 	return w.Flush()
 }
 
 // writeFinaliseEntries writes the entries for writeFinaliseTable.
-func writeFinaliseEntries(w io.Writer, items []analysis.FinaliseItem) error {
+func writeFinaliseEntries(w io.Writer, items []analysis.FinaliseItem, limit int) error {
 	if len(items) == 0 {
 		_, err := fmt.Fprintln(w, "No class needs a systemic fix: none recurred after a fix, stayed open past due or was fixed in one place only.")
 		return err
@@ -218,6 +230,10 @@ func writeFinaliseEntries(w io.Writer, items []analysis.FinaliseItem) error {
 			return
 		}
 		fmt.Fprintf(w, "   %s:\n", title)
+		if limit > 0 && len(lines) > limit {
+			fmt.Fprintf(w, "     (%d earlier not shown; --limit 0 shows every one)\n", len(lines)-limit)
+			lines = lines[len(lines)-limit:]
+		}
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, l := range lines {
 			fmt.Fprintf(tw, "     %s\n", strings.Join(l, "\t"))

@@ -148,8 +148,9 @@ func Finalise(reviews []metamortem.Review, classes []Class, opts FinaliseOptions
 // class's wordings and s memoises which of them texts state.
 func (f *finaliser) item(c Class, words []classWording, s *addressMemo) (FinaliseItem, bool) {
 	item := FinaliseItem{Class: c}
-	actions := f.actions(c, words, s)
-	item.Recurrences, item.Overdue = f.recurrences(c, actions, s)
+	at := f.incidents(c, s)
+	actions := f.actions(c, at, words, s)
+	item.Recurrences, item.Overdue = f.recurrences(c, at, actions, s)
 	if len(item.Recurrences) > 0 {
 		item.Reasons = append(item.Reasons, ReasonRecurredAfterFix)
 	}
@@ -225,14 +226,31 @@ type classAction struct {
 	named    []string
 }
 
-// actions returns the actions of the class's incidents that address it, in the order of the
-// incidents. The list is built in s's room for it, so it holds until the next call with s.
-func (f *finaliser) actions(c Class, words []classWording, s *addressMemo) []classAction {
-	out := s.actions[:0]
-	defer func() { s.actions = out[:0] }()
+// incidents returns the positions of the class's incidents among the reviews, in the order of
+// c.Incidents, -1 for one that is not among them. The list is built in s's room for it, so it
+// holds until the next call with s.
+func (f *finaliser) incidents(c Class, s *addressMemo) []int32 {
+	out := s.positions[:0]
 	for _, id := range c.Incidents {
 		p, ok := f.position[id]
 		if !ok {
+			p = -1
+		}
+		out = append(out, p)
+	}
+	s.positions = out
+	return out
+}
+
+// actions returns the actions of the class's incidents that address it, in the order of the
+// incidents; at are the incidents' positions (see incidents). The list is built in s's room
+// for it, so it holds until the next call with s.
+func (f *finaliser) actions(c Class, at []int32, words []classWording, s *addressMemo) []classAction {
+	out := s.actions[:0]
+	defer func() { s.actions = out[:0] }()
+	for k, id := range c.Incidents {
+		p := at[k]
+		if p < 0 {
 			continue
 		}
 		r := &f.reviews[p]

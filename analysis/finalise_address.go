@@ -170,15 +170,31 @@ func wordsKey(c Class) string {
 	return "theme\x00" + c.Theme
 }
 
-// actionText returns the words and stems of text; the stems for tag classes only when tags is
-// true.
-func (a addresser) actionText(text string, tags bool) *actionText {
+// actionText returns the words and stems of text; the stems for tags only when tags is true.
+// The masked words are made in room, and both stem sequences share one list.
+func (a addresser) actionText(text string, tags bool, room *textRoom) *actionText {
 	st := &actionText{raw: splitWords(text)}
+	n := len(st.raw)
 	if tags {
-		st.tagSeq = stemSeq(maskNumbers(st.raw), nil)
+		n *= 2
 	}
-	st.themeSeq = stemSeq(maskNumbers(a.masker.names.replace(st.raw)), nil)
+	seqs := make([]string, 0, n)
+	if tags {
+		room.masked = appendMaskNumbers(room.masked[:0], st.raw)
+		seqs = appendStemSeq(seqs, room.masked, nil)
+		st.tagSeq = seqs[:len(seqs):len(seqs)]
+	}
+	room.named = a.masker.names.appendReplaced(room.named[:0], st.raw)
+	room.masked = appendMaskNumbers(room.masked[:0], room.named)
+	k := len(seqs)
+	seqs = appendStemSeq(seqs, room.masked, nil)
+	st.themeSeq = seqs[k:len(seqs):len(seqs)]
 	return st
+}
+
+// textRoom is one goroutine's room for the words of a text as it is masked.
+type textRoom struct {
+	named, masked []word
 }
 
 // containsPhrase reports whether the phrase's stems appear in seq in order, within one clause,

@@ -74,13 +74,13 @@ func newFinaliser(reviews []metamortem.Review, classes []Class, opts FinaliseOpt
 	return f
 }
 
-// text returns the words and stems of text n. Goroutines may compute them at the same time; one
-// result, equal to the others, is kept.
-func (f *finaliser) text(n int32) *actionText {
+// text returns the words and stems of text n, masking it in room. Goroutines may compute them
+// at the same time; one result, equal to the others, is kept.
+func (f *finaliser) text(n int32, room *textRoom) *actionText {
 	if st := f.words[n].Load(); st != nil {
 		return st
 	}
-	f.words[n].CompareAndSwap(nil, f.addr.actionText(f.raw[n], f.tags))
+	f.words[n].CompareAndSwap(nil, f.addr.actionText(f.raw[n], f.tags, room))
 	return f.words[n].Load()
 }
 
@@ -138,6 +138,12 @@ type addressMemo struct {
 	// done and overdue are room for one class's recurrences, before they are sorted into lists
 	// of their own.
 	done, overdue []Recurrence
+	// positions are one class's incidents' positions (see finaliser.incidents), and timeline
+	// is room for its timeline.
+	positions []int32
+	timeline  timelineRoom
+	// text is room for masking texts.
+	text textRoom
 }
 
 func newAddressMemo(texts int) *addressMemo {
@@ -153,10 +159,13 @@ func (s *addressMemo) stated(f *finaliser, words []classWording, n int32) int {
 		return int(s.first[n])
 	}
 	k := -1
-	for i, w := range words {
-		if w.in(f.text(n)) {
-			k = i
-			break
+	if len(words) > 0 {
+		st := f.text(n, &s.text)
+		for i, w := range words {
+			if w.in(st) {
+				k = i
+				break
+			}
 		}
 	}
 	s.seen[n], s.first[n] = s.gen, int32(k)

@@ -12,12 +12,13 @@ import (
 // recurrences returns, for the done actions and for the open actions past due, the first
 // incident of the class that started after the action's date and involves a component the
 // action was a fix in: those its text names, or else its review's components (when the review
-// has none either, any incident counts).
-func (f *finaliser) recurrences(c Class, actions []classAction, s *addressMemo) (done, overdue []Recurrence) {
+// has none either, any incident counts). at are the positions of the class's incidents (see
+// incidents).
+func (f *finaliser) recurrences(c Class, at []int32, actions []classAction, s *addressMemo) (done, overdue []Recurrence) {
 	if len(actions) == 0 {
 		return nil, nil
 	}
-	timeline := f.timeline(c)
+	timeline := f.timeline(c, at, &s.timeline)
 	done, overdue = s.done[:0], s.overdue[:0]
 	for _, ca := range actions {
 		r, a, id := &f.reviews[ca.review], ca.action, ca.evidence.ReviewID
@@ -92,28 +93,46 @@ type incidentTimeline struct {
 	in map[string][]int32
 }
 
+// timelineRoom is room for one class's timeline at a time, reused from class to class so that
+// each class does not allocate its own.
+type timelineRoom struct {
+	dated []datedIncident
+	tl    incidentTimeline
+}
+
+// datedIncident is an incident with its start time and its position among the reviews.
+type datedIncident struct {
+	id    string
+	start time.Time
+	p     int32
+}
+
 // timeline returns the class's incidents that have a start time, by start time, for finding
-// the next incident after a date by binary search.
-func (f *finaliser) timeline(c Class) incidentTimeline {
-	type dated struct {
-		id    string
-		start time.Time
-		p     int32
-	}
-	all := make([]dated, 0, len(c.Incidents))
-	for _, id := range c.Incidents {
-		if p, ok := f.position[id]; ok && f.reviews[p].StartedAt != nil {
-			all = append(all, dated{id, f.reviews[p].StartedAt.UTC(), p})
+// the next incident after a date by binary search; at are their positions (see incidents). It
+// is built in room, so it holds until the next call with room.
+func (f *finaliser) timeline(c Class, at []int32, room *timelineRoom) *incidentTimeline {
+	all := room.dated[:0]
+	for k, id := range c.Incidents {
+		if p := at[k]; p >= 0 && f.reviews[p].StartedAt != nil {
+			all = append(all, datedIncident{id, f.reviews[p].StartedAt.UTC(), p})
 		}
 	}
+	room.dated = all
 	// Classes list incidents by start already; a stable sort makes the search safe regardless.
-	byStart := func(a, b dated) int { return a.start.Compare(b.start) }
+	byStart := func(a, b datedIncident) int { return a.start.Compare(b.start) }
 	if !slices.IsSortedFunc(all, byStart) {
 		slices.SortStableFunc(all, byStart)
 	}
-	tl := incidentTimeline{ids: make([]string, len(all)), starts: make([]time.Time, len(all)), in: map[string][]int32{}}
+	tl := &room.tl
+	if tl.in == nil {
+		tl.in = map[string][]int32{}
+	}
+	for comp, at := range tl.in {
+		tl.in[comp] = at[:0] // an empty list is as good as none, and keeps its room
+	}
+	tl.ids, tl.starts = tl.ids[:0], tl.starts[:0]
 	for i, d := range all {
-		tl.ids[i], tl.starts[i] = d.id, d.start
+		tl.ids, tl.starts = append(tl.ids, d.id), append(tl.starts, d.start)
 		for _, comp := range f.components[d.p] {
 			if at := tl.in[comp]; len(at) == 0 || at[len(at)-1] != int32(i) {
 				tl.in[comp] = append(at, int32(i))
@@ -125,7 +144,7 @@ func (f *finaliser) timeline(c Class) incidentTimeline {
 
 // next returns the first incident, other than the review own, that started after t and that
 // involves one of the components where; any incident when where is empty.
-func (tl incidentTimeline) next(own string, t time.Time, where []string) (Recurrence, bool) {
+func (tl *incidentTimeline) next(own string, t time.Time, where []string) (Recurrence, bool) {
 	first, _ := slices.BinarySearchFunc(tl.starts, t, func(s, t time.Time) int {
 		if s.After(t) {
 			return 1

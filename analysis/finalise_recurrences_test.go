@@ -23,7 +23,11 @@ func TestTimelineNext(t *testing.T) {
 		f.position[r.ID], f.components[i] = int32(i), r.Components
 	}
 	// Listed out of order, with an undated incident and one that is not among the reviews.
-	tl := f.timeline(Class{Incidents: []string{"E", "U", "C", "A", "X", "D", "B"}})
+	c := Class{Incidents: []string{"E", "U", "C", "A", "X", "D", "B"}}
+	s := newAddressMemo(0)
+	// A timeline built before in the same room must leave nothing behind.
+	f.timeline(Class{Incidents: []string{"U", "A", "E"}}, f.incidents(Class{Incidents: []string{"U", "A", "E"}}, s), &s.timeline)
+	tl := f.timeline(c, f.incidents(c, s), &s.timeline)
 	tests := []struct {
 		own   string
 		after *time.Time

@@ -49,7 +49,13 @@ type preparer struct {
 	surface            map[string]int
 	raw, named, masked []word
 	key                strings.Builder
+	// stems is where statements' stem sequences are made, one after the other, so that they
+	// take a few large allocations rather than one each.
+	stems []string
 }
+
+// stemsBlock is how many stems a preparer's stems hold at least.
+const stemsBlock = 8192
 
 // prepare returns the statements of reviews[lo:hi].
 func (p *preparer) prepare(reviews []metamortem.Review, lo, hi int) []statement {
@@ -63,7 +69,12 @@ func (p *preparer) prepare(reviews []metamortem.Review, lo, hi int) []statement 
 			p.raw = appendSplitWords(p.raw[:0], text)
 			p.named = p.masker.names.appendReplaced(p.named[:0], p.raw)
 			p.masked = appendMaskNumbers(p.masked[:0], p.named)
-			seq := stemSeq(p.masked, p.surface)
+			if cap(p.stems)-len(p.stems) < len(p.masked) {
+				p.stems = make([]string, 0, max(stemsBlock, len(p.masked)))
+			}
+			n := len(p.stems)
+			p.stems = appendStemSeq(p.stems, p.masked, p.surface)
+			seq := p.stems[n:len(p.stems):len(p.stems)]
 			if len(seq) == 0 {
 				continue
 			}

@@ -38,11 +38,16 @@ func setOf(words string) map[string]bool {
 // placeholders, stopwords and one-letter words. When words is not nil, it counts the words the
 // stems came from (negations counted as "not").
 func stemSeq(ws []word, words map[string]int) []string {
-	out := make([]string, 0, len(ws))
+	return appendStemSeq(make([]string, 0, len(ws)), ws, words)
+}
+
+// appendStemSeq appends the stems of ws, as stemSeq returns them, to out.
+func appendStemSeq(out []string, ws []word, words map[string]int) []string {
+	start := len(out)
 	for _, w := range ws {
 		switch {
 		case w.isBreak():
-			if len(out) > 0 && out[len(out)-1] != "" {
+			if len(out) > start && out[len(out)-1] != "" {
 				out = append(out, "")
 			}
 			continue
@@ -53,13 +58,12 @@ func stemSeq(ws []word, words map[string]int) []string {
 		if negations[text] {
 			text = "not"
 		}
-		s := stem(text)
-		out = append(out, s)
+		out = append(out, stem(text))
 		if words != nil {
 			words[text]++
 		}
 	}
-	if len(out) > 0 && out[len(out)-1] == "" {
+	if len(out) > start && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
 	return out

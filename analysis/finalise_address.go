@@ -181,20 +181,21 @@ func (a addresser) actionText(text string, tags bool, room *textRoom) *actionTex
 	seqs := make([]string, 0, n)
 	if tags {
 		room.masked = appendMaskNumbers(room.masked[:0], st.raw)
-		seqs = appendStemSeq(seqs, room.masked, nil)
+		seqs = appendStemSeq(seqs, room.masked, &room.stems)
 		st.tagSeq = seqs[:len(seqs):len(seqs)]
 	}
 	room.named = a.masker.names.appendReplaced(room.named[:0], st.raw)
 	room.masked = appendMaskNumbers(room.masked[:0], room.named)
 	k := len(seqs)
-	seqs = appendStemSeq(seqs, room.masked, nil)
+	seqs = appendStemSeq(seqs, room.masked, &room.stems)
 	st.themeSeq = seqs[k:len(seqs):len(seqs)]
 	return st
 }
 
-// textRoom is one goroutine's room for the words of a text as it is masked.
+// textRoom is one goroutine's room for the words of a text as it is masked, and its stems.
 type textRoom struct {
 	named, masked []word
+	stems         stemmer
 }
 
 // containsPhrase reports whether the phrase's stems appear in seq in order, within one clause,

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -177,5 +178,22 @@ func TestClassifyPlainAgreesWithPatterns(t *testing.T) {
 	walk("")
 	if answered == 0 {
 		t.Errorf("classifyPlain answered for no chunk; want it to answer for most")
+	}
+}
+
+// TestStemmerCounts checks that a stemmer gives each word the stem stemSeq gives it, drops what
+// stemSeq drops, and counts the words kept, negations as "not".
+func TestStemmerCounts(t *testing.T) {
+	var m stemmer
+	words := splitWords("Pools exhausted; the pools wasn't resized, pools")
+	got := strings.Join(appendStemSeq(nil, words, &m), " ")
+	if want := "pool exhaust  pool not res pool"; got != want { // "" for the break
+		t.Errorf("appendStemSeq(stemmer) = %q; want %q", got, want)
+	}
+	counts := map[string]int{}
+	m.addCounts(counts)
+	want := map[string]int{"pools": 3, "exhausted": 1, "not": 1, "resized": 1}
+	if !maps.Equal(counts, want) {
+		t.Errorf("stemmer counts = %v; want %v", counts, want)
 	}
 }

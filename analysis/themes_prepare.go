@@ -18,7 +18,7 @@ func prepareStatements(reviews []metamortem.Review, masker *Masker, tax *Taxonom
 	nw := workers()
 	preps := make([]preparer, nw)
 	for w := range preps {
-		preps[w] = preparer{masker: masker, tax: tax, surface: map[string]int{}}
+		preps[w] = preparer{masker: masker, tax: tax}
 	}
 	blocks := make([][]statement, (len(reviews)+prepareBlock-1)/prepareBlock)
 	inBlocks(nw, len(reviews), prepareBlock, func(w, lo, hi int) {
@@ -32,29 +32,27 @@ func prepareStatements(reviews []metamortem.Review, masker *Masker, tax *Taxonom
 	for _, b := range blocks {
 		stmts = append(stmts, b...)
 	}
-	surface := preps[0].surface
-	for _, p := range preps[1:] {
-		for w, c := range p.surface {
-			surface[w] += c
-		}
+	surface := map[string]int{}
+	for _, p := range preps {
+		p.stems.addCounts(surface)
 	}
 	return stmts, surface
 }
 
 // preparer prepares statements on one goroutine, keeping its scratch space from statement to
-// statement and counting the words it stems in surface.
+// statement and counting the words it stems in stems.
 type preparer struct {
 	masker             *Masker
 	tax                *Taxonomy
-	surface            map[string]int
+	stems              stemmer
 	raw, named, masked []word
 	key                strings.Builder
-	// stems is where statements' stem sequences are made, one after the other, so that they
+	// seqs is where statements' stem sequences are made, one after the other, so that they
 	// take a few large allocations rather than one each.
-	stems []string
+	seqs []string
 }
 
-// stemsBlock is how many stems a preparer's stems hold at least.
+// stemsBlock is how many stems a preparer's seqs hold at least.
 const stemsBlock = 8192
 
 // prepare returns the statements of reviews[lo:hi].
@@ -69,12 +67,12 @@ func (p *preparer) prepare(reviews []metamortem.Review, lo, hi int) []statement 
 			p.raw = appendSplitWords(p.raw[:0], text)
 			p.named = p.masker.names.appendReplaced(p.named[:0], p.raw)
 			p.masked = appendMaskNumbers(p.masked[:0], p.named)
-			if cap(p.stems)-len(p.stems) < len(p.masked) {
-				p.stems = make([]string, 0, max(stemsBlock, len(p.masked)))
+			if cap(p.seqs)-len(p.seqs) < len(p.masked) {
+				p.seqs = make([]string, 0, max(stemsBlock, len(p.masked)))
 			}
-			n := len(p.stems)
-			p.stems = appendStemSeq(p.stems, p.masked, p.surface)
-			seq := p.stems[n:len(p.stems):len(p.stems)]
+			n := len(p.seqs)
+			p.seqs = appendStemSeq(p.seqs, p.masked, &p.stems)
+			seq := p.seqs[n:len(p.seqs):len(p.seqs)]
 			if len(seq) == 0 {
 				continue
 			}

@@ -38,35 +38,96 @@ func setOf(words string) map[string]bool {
 // placeholders, stopwords and one-letter words. When words is not nil, it counts the words the
 // stems came from (negations counted as "not").
 func stemSeq(ws []word, words map[string]int) []string {
-	return appendStemSeq(make([]string, 0, len(ws)), ws, words)
+	if words == nil {
+		return appendStemSeq(make([]string, 0, len(ws)), ws, nil)
+	}
+	var m stemmer
+	out := appendStemSeq(make([]string, 0, len(ws)), ws, &m)
+	m.addCounts(words)
+	return out
 }
 
-// appendStemSeq appends the stems of ws, as stemSeq returns them, to out.
-func appendStemSeq(out []string, ws []word, words map[string]int) []string {
+// appendStemSeq appends the stems of ws, as stemSeq returns them, to out. When m is not nil, it
+// remembers each word's stem and counts the words the stems came from.
+func appendStemSeq(out []string, ws []word, m *stemmer) []string {
 	start := len(out)
 	for _, w := range ws {
-		switch {
-		case w.isBreak():
+		if w.isBreak() {
 			if len(out) > start && out[len(out)-1] != "" {
 				out = append(out, "")
 			}
 			continue
-		case w.mask != "" || len(w.text) < 2 || stopwords[w.text]:
+		}
+		if w.mask != "" {
 			continue
 		}
-		text := w.text
-		if negations[text] {
-			text = "not"
-		}
-		out = append(out, stem(text))
-		if words != nil {
-			words[text]++
+		if m == nil {
+			if st, ok := stemWord(w.text); ok {
+				out = append(out, st.stem)
+			}
+		} else if st := m.stem(w.text); st.keep {
+			out = append(out, st.stem)
 		}
 	}
 	if len(out) > start && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// wordStem is what stemSeq makes of one word: whether it keeps it, the word it counts (the word,
+// or "not" for a negation) and its stem.
+type wordStem struct {
+	keep          bool
+	counted, stem string
+	count         int
+}
+
+// stemWord returns what stemSeq makes of the word w, and whether it keeps it: one-letter words
+// and stopwords are dropped.
+func stemWord(w string) (wordStem, bool) {
+	if len(w) < 2 || stopwords[w] {
+		return wordStem{}, false
+	}
+	if negations[w] {
+		w = "not"
+	}
+	return wordStem{keep: true, counted: w, stem: stem(w)}, true
+}
+
+// stemmer remembers, for one goroutine, what stemWord makes of each word it has seen, and
+// counts the kept ones: a statement's words are mostly words seen before.
+type stemmer struct {
+	index map[string]int32 // into words
+	words []wordStem
+}
+
+// stem returns what stemWord makes of w, counting it when kept.
+func (m *stemmer) stem(w string) *wordStem {
+	i, ok := m.index[w]
+	if !ok {
+		if m.index == nil {
+			m.index = map[string]int32{}
+		}
+		st, _ := stemWord(w)
+		i = int32(len(m.words))
+		m.words = append(m.words, st)
+		m.index[w] = i
+	}
+	st := &m.words[i]
+	if st.keep {
+		st.count++
+	}
+	return st
+}
+
+// addCounts adds the words counted to counts.
+func (m *stemmer) addCounts(counts map[string]int) {
+	for _, st := range m.words {
+		if st.count > 0 {
+			counts[st.counted] += st.count
+		}
+	}
 }
 
 // terms returns the unigrams and bigrams of a stem sequence, a bigram being two stems next to

@@ -65,10 +65,7 @@ func loadChildren[T any](ctx context.Context, l *loaded, table, query string, ar
 		for k := range b.rows {
 			// A review's rows mostly come one after another: look its ID up once.
 			if id := b.cols[0].str[k]; last < 0 || id != l.reviews[last].ID {
-				last = -1
-				if i, ok := l.index[id]; ok {
-					last = i
-				}
+				last = l.find(id, last)
 			}
 			rs[k].review = last
 			if last < 0 {

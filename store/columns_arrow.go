@@ -38,9 +38,9 @@ func readArrow(ctx context.Context, db *DB, query string, args []any, kinds []ki
 		if n := len(rr.Schema().Fields()); n != len(kinds) {
 			return fmt.Errorf("read: query has %d columns, expected %d", n, len(kinds))
 		}
+		b := &batch{}
 		for rr.Next() {
-			b, err := arrowBatch(rr.RecordBatch(), kinds)
-			if err != nil {
+			if err := arrowBatch(b, rr.RecordBatch(), kinds); err != nil {
 				return fmt.Errorf("read: %w", err)
 			}
 			if err := each(b); err != nil {
@@ -54,10 +54,10 @@ func readArrow(ctx context.Context, db *DB, query string, args []any, kinds []ki
 	})
 }
 
-// arrowBatch copies a record batch into a batch of the given column kinds.
-func arrowBatch(rec arrow.RecordBatch, kinds []kind) (*batch, error) {
+// arrowBatch copies a record batch into b, reset for it, as columns of the given kinds.
+func arrowBatch(b *batch, rec arrow.RecordBatch, kinds []kind) error {
 	n := int(rec.NumRows())
-	b := newBatch(kinds, n)
+	b.reset(kinds, n)
 	b.rows = n
 	for c, k := range kinds {
 		col, dst := rec.Column(c), &b.cols[c]
@@ -108,7 +108,7 @@ func arrowBatch(rec arrow.RecordBatch, kinds []kind) (*batch, error) {
 			}
 			continue
 		}
-		return nil, fmt.Errorf("column %s: arrow type %s does not read as kind %d", rec.ColumnName(c), col.DataType(), k)
+		return fmt.Errorf("column %s: arrow type %s does not read as kind %d", rec.ColumnName(c), col.DataType(), k)
 	}
-	return b, nil
+	return nil
 }

@@ -49,7 +49,7 @@ func readRows(ctx context.Context, db *DB, query string, args []any, kinds []kin
 			if err := each(b); err != nil {
 				return err
 			}
-			b = newBatch(kinds, rowsBatchSize)
+			b.reset(kinds, rowsBatchSize)
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/metamortem/metamortem"
@@ -40,12 +42,14 @@ type loaded struct {
 	docPaths []string
 }
 
-// reviewsQuery selects the reviews table, in the order of reviewKinds.
+// reviewsQuery selects the reviews table, in the order of reviewKinds. The rows come in the
+// order they are stored, which is mostly ID order already: loadReviews sorts them only when
+// they are not, cheaper than having DuckDB sort every column.
 const reviewsQuery = `
 	SELECT id, doc_path, title, kind, severity, severity_rank,
 	       started_at, detected_at, mitigated_at, resolved_at, reviewed_at,
 	       source_path, source_format, source_sha256
-	FROM reviews ORDER BY id`
+	FROM reviews`
 
 var reviewKinds = []kind{kindString, kindString, kindString, kindString, kindString, kindInt,
 	kindTime, kindTime, kindTime, kindTime, kindTime, kindString, kindString, kindString}
@@ -108,8 +112,54 @@ func (l *loaded) loadReviews(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	l.sortReviews()
 	l.indexReviews()
 	return nil
+}
+
+// sortReviews puts the reviews, and their documents with them, in ID order, unless they are.
+func (l *loaded) sortReviews() {
+	byID := func(i, j int32) int { return strings.Compare(l.reviews[i].ID, l.reviews[j].ID) }
+	order := make([]int32, len(l.reviews))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	if slices.IsSortedFunc(order, byID) {
+		return
+	}
+	slices.SortStableFunc(order, byID)
+	// Move each review to its place in place, a cycle of the permutation at a time: position
+	// j takes the review at order[j], and -1 marks a position done.
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		review, docPath := l.reviews[i], l.docPaths[i]
+		j := int32(i)
+		for {
+			k := order[j]
+			order[j] = -1
+			if k == int32(i) {
+				l.reviews[j], l.docPaths[j] = review, docPath
+				break
+			}
+			l.reviews[j], l.docPaths[j] = l.reviews[k], l.docPaths[k]
+			j = k
+		}
+	}
+}
+
+// find returns the index of the review with ID id, or -1 when none has it. The rows of a
+// child table mostly come in the order of their reviews' IDs, so the review after last, the
+// one the previous row belonged to, is tried before the index.
+func (l *loaded) find(id string, last int32) int32 {
+	if next := int(last) + 1; next < len(l.reviews) && l.reviews[next].ID == id {
+		return int32(next)
+	}
+	if i, ok := l.index[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // indexReviews sets the index of each review's ID.

@@ -45,10 +45,10 @@ var childColumns = []kind{kindKey, kindKey, kindInt}
 // reviews that are not stored are passed over. query selects childColumns and then the value
 // columns, of the given kinds; value reads one row of those, and set stores a review's values
 // (never called for a review without any). All values share one slice. The query runs at once;
-// rows are matched to reviews once l.ready is closed.
+// rows are matched to reviews once l.ready is closed, and read into values as they come.
 func loadChildren[T any](ctx context.Context, l *loaded, table, query string, args []any, kinds []kind,
 	value func(cols []column, k int) T, set func(r *metamortem.Review, values []T)) error {
-	var batches []*batch
+	var read [][]T        // per batch, the values of its rows
 	var rows [][]childRow // per batch; review -1 for a row of no stored review
 	var starts []int32    // first counts, then where each review's rows start
 	last := int32(-1)
@@ -61,14 +61,11 @@ func loadChildren[T any](ctx context.Context, l *loaded, table, query string, ar
 			}
 			starts = make([]int32, len(l.reviews)+1)
 		}
-		rs := make([]childRow, b.rows)
+		rs, vs := make([]childRow, b.rows), make([]T, b.rows)
 		for k := range b.rows {
 			// A review's rows mostly come one after another: look its ID up once.
 			if id := b.cols[0].str[k]; last < 0 || id != l.reviews[last].ID {
-				last = -1
-				if i, ok := l.index[id]; ok {
-					last = i
-				}
+				last = l.find(id, last)
 			}
 			rs[k].review = last
 			if last < 0 {
@@ -78,12 +75,12 @@ func loadChildren[T any](ctx context.Context, l *loaded, table, query string, ar
 			if doc := b.cols[1].str[k]; doc == l.docPaths[last] {
 				rs[k].own = true
 			} else {
-				rs[k].doc = strings.Clone(doc)
+				rs[k].doc = strings.Clone(doc) // doc is a key, not to be kept (see kindKey)
 			}
+			vs[k] = value(b.cols[len(childColumns):], k)
 			starts[last+1]++
 		}
-		b.cols[0].str, b.cols[1].str = nil, nil // keys: not to be kept (see kindKey)
-		batches, rows = append(batches, b), append(rows, rs)
+		read, rows = append(read, vs), append(rows, rs)
 		return nil
 	})
 	if err != nil {
@@ -119,7 +116,7 @@ func loadChildren[T any](ctx context.Context, l *loaded, table, query string, ar
 			slices.SortStableFunc(group, byKeys)
 		}
 		for j, ref := range group {
-			values[int(from)+j] = value(batches[ref.batch].cols[len(childColumns):], int(ref.row))
+			values[int(from)+j] = read[ref.batch][ref.row]
 		}
 		set(&l.reviews[i], values[from:to:to])
 	}

@@ -175,10 +175,15 @@ func argsBetween(minArgs, maxArgs int) cobra.PositionalArgs {
 	}
 }
 
-// loadReviews opens the database read-only and reads every review, whole, and the catalog, for
-// the commands that analyse them.
+// identitySections are the only sections of the reviews that identity reads: the summary, where
+// identity.Resolver.InferComponents looks for the components of a review that names none.
+var identitySections = []string{"summary"}
+
+// loadReviews opens the database read-only and reads every review, with only identitySections,
+// and the catalog, for the commands that resolve names and read no other section (experts,
+// owners, actions and identities). Leaving the other sections out skips most of the stored text.
 func loadReviews(ctx context.Context, g *globals) ([]metamortem.Review, metamortem.Catalog, error) {
-	return loadReviewsWith(ctx, g, store.ReviewsOptions{})
+	return loadReviewsWith(ctx, g, store.ReviewsOptions{Sections: identitySections})
 }
 
 // loadReviewsWith is loadReviews leaving out of the reviews what opts leave out.

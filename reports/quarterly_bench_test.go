@@ -1,47 +1,19 @@
 package reports
 
 import (
-	"context"
 	"io"
-	"os"
 	"sync"
 	"testing"
 
-	"github.com/metamortem/metamortem"
 	"github.com/metamortem/metamortem/analysis"
-	"github.com/metamortem/metamortem/store"
+	"github.com/metamortem/metamortem/store/storetest"
 )
-
-// benchCorpus loads the reviews and catalog of the database METAMORTEM_BENCH_DB names (such as
-// a 100,000-review synthetic corpus), or skips the benchmark when it is unset.
-func benchCorpus(b *testing.B) ([]metamortem.Review, metamortem.Catalog) {
-	b.Helper()
-	path := os.Getenv("METAMORTEM_BENCH_DB")
-	if path == "" {
-		b.Skip("set METAMORTEM_BENCH_DB to a database of reviews to run this benchmark")
-	}
-	ctx := context.Background()
-	db, err := store.Open(ctx, path, true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	cat, err := db.Catalog(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	reviews, err := db.Reviews(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return reviews, cat
-}
 
 // BenchmarkSections works out, over METAMORTEM_BENCH_DB's latest quarter, each part of the
 // quarterly report that is not the themes, classes or finalise analyses, one at a time; and
 // all of them as NewQuarterly does, at once ("people"), from a fresh input each time.
 func BenchmarkSections(b *testing.B) {
-	reviews, cat := benchCorpus(b)
+	reviews, cat := storetest.Corpus(b)
 	opts := QuarterlyOptions{}
 	fresh := func() input {
 		in, _ := newInput(reviews, cat, opts)
@@ -86,7 +58,7 @@ func BenchmarkSections(b *testing.B) {
 
 // BenchmarkWrite writes METAMORTEM_BENCH_DB's latest quarter's report in each format.
 func BenchmarkWrite(b *testing.B) {
-	reviews, cat := benchCorpus(b)
+	reviews, cat := storetest.Corpus(b)
 	q := NewQuarterly(reviews, cat, QuarterlyOptions{})
 	for _, bm := range []struct {
 		name  string

@@ -12,16 +12,7 @@ import (
 // BenchmarkReviews loads every review of the database named by METAMORTEM_BENCH_DB (for
 // example a copy of the scale benchmark's 100,000-review database), read-only.
 func BenchmarkReviews(b *testing.B) {
-	path := os.Getenv("METAMORTEM_BENCH_DB")
-	if path == "" {
-		b.Skip("METAMORTEM_BENCH_DB names no database to load")
-	}
-	ctx := context.Background()
-	db, err := Open(ctx, path, true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, ctx := openBench(b)
 	for b.Loop() {
 		reviews, err := db.Reviews(ctx)
 		if err != nil {
@@ -34,16 +25,7 @@ func BenchmarkReviews(b *testing.B) {
 // BenchmarkReviewsSummary loads the reviews as themes, classes and finalise do: with only the
 // summary section.
 func BenchmarkReviewsSummary(b *testing.B) {
-	path := os.Getenv("METAMORTEM_BENCH_DB")
-	if path == "" {
-		b.Skip("METAMORTEM_BENCH_DB names no database to load")
-	}
-	ctx := context.Background()
-	db, err := Open(ctx, path, true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, ctx := openBench(b)
 	for b.Loop() {
 		if _, err := db.ReviewsWith(ctx, ReviewsOptions{Sections: []string{"summary"}}); err != nil {
 			b.Fatal(err)
@@ -55,16 +37,7 @@ func BenchmarkReviewsSummary(b *testing.B) {
 // summary section, then every section of about a quarter's reviews (those that started in the
 // 92 days up to the latest start).
 func BenchmarkReviewsReport(b *testing.B) {
-	path := os.Getenv("METAMORTEM_BENCH_DB")
-	if path == "" {
-		b.Skip("METAMORTEM_BENCH_DB names no database to load")
-	}
-	ctx := context.Background()
-	db, err := Open(ctx, path, true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, ctx := openBench(b)
 	for b.Loop() {
 		reviews, err := db.ReviewsWith(ctx, ReviewsOptions{Sections: []string{"summary"}})
 		if err != nil {
@@ -87,4 +60,21 @@ func BenchmarkReviewsReport(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(fill)), "filled")
 	}
+}
+
+// openBench opens the database METAMORTEM_BENCH_DB names, read-only, until b ends, or skips b.
+// (storetest.Open does this for other packages; store's own tests cannot import it.)
+func openBench(b *testing.B) (*DB, context.Context) {
+	b.Helper()
+	path := os.Getenv("METAMORTEM_BENCH_DB")
+	if path == "" {
+		b.Skip("METAMORTEM_BENCH_DB names no database to load")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, path, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db, ctx
 }

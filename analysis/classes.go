@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/metamortem/metamortem"
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // ClassKind says what makes incidents one class.
@@ -111,7 +112,7 @@ func Classes(reviews []metamortem.Review, opts ClassOptions) []Class {
 		add(Class{ID: "tag:" + tag, Kind: ClassTag, Label: tag}, tags[tag])
 	}
 	out := make([]Class, len(found))
-	inParallel(len(found), func(lo, hi int) {
+	parallel.Split(parallel.Workers(), len(found), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = b.describe(found[i].class, found[i].incidents)
 		}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -150,17 +149,4 @@ func (b *classBuilder) componentsOf(set []int32) []int32 {
 		return cmp.Or(cmp.Compare(counts[y], counts[x]), strings.Compare(b.compNames[x], b.compNames[y]))
 	})
 	return out
-}
-
-// inParallel calls work on consecutive ranges of [0, n) that cover it, one range per
-// processor, at the same time, and returns when all are done. Each call must write only what
-// belongs to its own range, so that the result does not depend on scheduling.
-func inParallel(n int, work func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*n/workers, (w+1)*n/workers
-		wg.Go(func() { work(lo, hi) })
-	}
-	wg.Wait()
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // Statements that no taxonomy entry claims are grouped by their words alone. Comparing every
@@ -88,9 +90,9 @@ func (p postings) of(t int32) []int32 { return p.points[p.start[t]:p.start[t+1]]
 func neighbourGraph(vecs []sparseVector, p clusterParams) [][]edge {
 	index := newPostings(vecs)
 	kept := make([][]edge, len(vecs))
-	nw := workers()
+	nw := parallel.Workers()
 	scorers := make([]*scorer, nw)
-	inBlocks(nw, len(vecs), 256, func(w, lo, hi int) {
+	parallel.Blocks(nw, len(vecs), 256, func(w, lo, hi int) {
 		if scorers[w] == nil {
 			scorers[w] = newScorer(len(vecs), len(index.start)-1)
 		}

@@ -1,12 +1,12 @@
 package analysis
 
 import (
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/metamortem/metamortem"
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // finaliser holds what Finalise reads, indexed once: the classes share incidents and actions,
@@ -108,22 +108,20 @@ func (f *finaliser) eachGroup(classes []Class, do func(i int, words []classWordi
 		}
 		groups[k] = append(groups[k], i)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(keys)) {
-		wg.Go(func() {
-			s := newAddressMemo(len(f.raw))
-			for g := int(next.Add(1) - 1); g < len(keys); g = int(next.Add(1) - 1) {
-				members := groups[keys[g]]
-				words := f.addr.wordings(classes[members[0]])
-				s.reset()
-				for _, i := range members {
-					do(i, words, s)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	nw := parallel.Workers()
+	memos := make([]*addressMemo, nw) // each worker's, made on its first group
+	parallel.Each(nw, len(keys), func(w, g int) {
+		if memos[w] == nil {
+			memos[w] = newAddressMemo(len(f.raw))
+		}
+		s := memos[w]
+		members := groups[keys[g]]
+		words := f.addr.wordings(classes[members[0]])
+		s.reset()
+		for _, i := range members {
+			do(i, words, s)
+		}
+	})
 }
 
 // addressMemo is one goroutine's working memory: it remembers, for one set of wordings at a

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/metamortem/metamortem"
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // Theme is one contributing factor that recurs across reviews under different words: either a
@@ -106,7 +107,7 @@ func Themes(reviews []metamortem.Review, opts ThemeOptions) ThemeSet {
 	pts := newPoints(stmts)
 	model := newTFIDF(pts.terms, pts.weights)
 	vecs := make([]sparseVector, len(pts.terms))
-	inBlocks(workers(), len(vecs), 1024, func(_, lo, hi int) {
+	parallel.Blocks(parallel.Workers(), len(vecs), 1024, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			vecs[i] = model.vector(pts.terms[i])
 		}
@@ -235,9 +236,9 @@ func buildThemes(reviews []metamortem.Review, stmts []statement, group []int, ta
 		byGroup[g] = append(byGroup[g], s)
 	}
 	built := make([]Theme, len(byGroup))
-	nw := workers()
+	nw := parallel.Workers()
 	builders := make([]themeBuilder, nw)
-	inBlocks(nw, len(byGroup), 1, func(w, g, _ int) {
+	parallel.Blocks(nw, len(byGroup), 1, func(w, g, _ int) {
 		b := &builders[w]
 		b.reviews, b.stmts = reviews, stmts
 		built[g] = b.build(byGroup[g], minReviews)

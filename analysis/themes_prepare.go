@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/metamortem/metamortem"
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // prepareBlock is how many reviews a goroutine prepares at a time.
@@ -15,13 +16,13 @@ const prepareBlock = 256
 // stemmed (for labels). Blocks of reviews are prepared in parallel and joined in block order,
 // and each goroutine's word counts are summed, so the result does not depend on scheduling.
 func prepareStatements(reviews []metamortem.Review, masker *Masker, tax *Taxonomy) ([]statement, map[string]int) {
-	nw := workers()
+	nw := parallel.Workers()
 	preps := make([]preparer, nw)
 	for w := range preps {
 		preps[w] = preparer{masker: masker, tax: tax}
 	}
 	blocks := make([][]statement, (len(reviews)+prepareBlock-1)/prepareBlock)
-	inBlocks(nw, len(reviews), prepareBlock, func(w, lo, hi int) {
+	parallel.Blocks(nw, len(reviews), prepareBlock, func(w, lo, hi int) {
 		blocks[lo/prepareBlock] = preps[w].prepare(reviews, lo, hi)
 	})
 	n := 0

@@ -10,9 +10,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // file is one regular file found below an ingest root, or a bundle: the member files of a
@@ -125,16 +125,11 @@ const statWorkers = 8
 // unchanged corpus of 100,000 files spent most of its time in these calls, one after another.
 func statAll(entries []fs.DirEntry) ([]fs.FileInfo, []error) {
 	infos, errs := make([]fs.FileInfo, len(entries)), make([]error, len(entries))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(statWorkers, len(entries)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(entries); i = int(next.Add(1)) - 1 {
-				infos[i], errs[i] = entries[i].Info()
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Blocks(statWorkers, len(entries), 64, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			infos[i], errs[i] = entries[i].Info()
+		}
+	})
 	return infos, errs
 }
 

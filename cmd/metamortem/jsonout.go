@@ -4,9 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
-	"runtime"
-	"sync"
-	"sync/atomic"
+
+	"github.com/metamortem/metamortem/parallel"
 )
 
 // writeIndentedJSON writes v as JSON indented by two spaces, and a newline.
@@ -29,17 +28,10 @@ func writeJSONList[T any](w io.Writer, xs []T) error {
 	}
 	parts := make([][]byte, len(xs))
 	errs := make([]error, len(xs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(xs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(xs); i = int(next.Add(1)) - 1 {
-				// Inside the list every line of an element is indented one level further.
-				parts[i], errs[i] = json.MarshalIndent(xs[i], "  ", "  ")
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(parallel.Workers(), len(xs), func(_, i int) {
+		// Inside the list every line of an element is indented one level further.
+		parts[i], errs[i] = json.MarshalIndent(xs[i], "  ", "  ")
+	})
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.WriteString("[\n")
 	for i, part := range parts {
